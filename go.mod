@@ -1,0 +1,3 @@
+module github.com/dateline/dateline
+
+go 1.26.8

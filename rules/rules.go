@@ -1,0 +1,906 @@
+// Package rules is Dateline's shared rule engine: pattern files with named
+// macros and normalisation tables, in the spirit of HeidelTime's resources,
+// compiled once and matched fast.
+//
+// # File format
+//
+// A rule file is plain UTF-8 text, read line by line. '#' starts a comment
+// (write '\#' for a literal '#'); blank lines are skipped. Four kinds of
+// entry exist:
+//
+//	table month fold            # a normalisation table; "fold": its macro
+//	  januar    01              # ignores case. Key and value are separated
+//	  jänner    01              # by a TAB or by two or more spaces.
+//	end
+//
+//	define Month  @month        # a macro: a regular expression in which
+//	define Day    [0-3]?\d      # @table is the alternation of the table's
+//	                            # keys and %Macro an earlier macro.
+//
+//	rule date_day_month         # a rule: a name, then attribute lines
+//	  pattern  (%Day)\.\s?(%Month)
+//	  type     DATE
+//	  value    @md%month(2)-%day2(1)
+//	  example  am [24. Februar] => 2026-02-24
+//
+// A rule's pattern is a Go regular expression (RE2 syntax) in which %Name
+// expands to macro Name, wrapped in a non-capturing group; write \% for a
+// literal percent sign. Patterns are case-sensitive unless they say (?i).
+// Every other attribute line ("key value") is a template: %f(g) applies
+// table or function f to the text of capture group g (a number or a name
+// given with (?P<name>...)), %(g) is the group's text itself.
+//
+// Each rule needs at least one example. "example TEXT" says the rule matches
+// all of TEXT; "example before [TEXT] after" marks the part it matches in
+// its context; "=> WANT" adds an expected result that the package owning
+// the rules checks in its tests. The engine checks every example when it
+// loads, so a rule that cannot match its own example is an error at
+// file:line, as is an unknown macro, table, function or group, a bad
+// regular expression, or a pattern that starts too broadly to index.
+//
+// # Matching
+//
+// A Set indexes each rule under the first three characters its matches can
+// start with (lower-cased, digits as '0', white space as ' '), derived from
+// the compiled pattern. Scan visits only the positions where a word, number
+// or symbol starts and whose first characters some rule can start with, and
+// tries only those rules there, anchored; so the cost is a map look-up per
+// word plus a few short anchored matches where something may be found.
+package rules
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Func normalises the text of a capture group. It reports false when it
+// cannot (the template then expands to "" and Expand returns false).
+type Func func(s string) (string, bool)
+
+// Options configure Load.
+type Options struct {
+	// Funcs are normalisers callable from templates as %name(group), beside
+	// the tables the files define.
+	Funcs map[string]Func
+	// Attrs, when not nil, lists the attribute keys a rule may have.
+	Attrs []string
+	// Required lists attribute keys every rule must have.
+	Required []string
+}
+
+// Error is a problem in a rule file, located at file:line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ErrRule is wrapped by every *Error, so callers can test errors.Is(err, ErrRule).
+var ErrRule = errors.New("bad rule")
+
+// Is reports whether target is ErrRule.
+func (e *Error) Is(target error) bool { return target == ErrRule }
+
+// Rule is one compiled rule.
+type Rule struct {
+	Name     string
+	File     string
+	Line     int
+	Pattern  string // after macro expansion
+	Attrs    map[string]string
+	Examples []Example
+	Index    int // position in Set.Rules
+
+	re    *regexp.Regexp
+	tmpls map[string]template
+	keys  []string
+}
+
+// Pos returns "file:line" of the rule.
+func (r *Rule) Pos() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
+
+// Example is a rule's example: Text with the matched part at
+// Text[Start:End], and the optional expected result Want.
+type Example struct {
+	Text       string
+	Start, End int
+	Want       string
+	Line       int
+}
+
+// Table is a normalisation table.
+type Table struct {
+	Name  string
+	Fold  bool
+	Keys  []string // in file order, as written
+	Value map[string]string
+}
+
+// Set is a loaded, indexed set of rules. It is safe for concurrent use.
+type Set struct {
+	Rules  []*Rule
+	Tables map[string]*Table
+	Macros map[string]string
+
+	funcs  map[string]Func
+	index  map[string][]int
+	first  [128]bool
+	firstU map[rune]bool
+	maxLen int
+}
+
+// Window is the most bytes a match may span.
+const Window = 160
+
+type parser struct {
+	set    *Set
+	opt    Options
+	errs   []error
+	file   string
+	allow  map[string]bool
+	cur    *Rule
+	curTbl *Table
+}
+
+func (p *parser) errorf(line int, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Load reads rule files from fsys, in order (tables and macros of earlier
+// files are visible in later ones), and compiles them. All problems found
+// are returned together, each as an *Error.
+func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
+	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[string][]int{}, firstU: map[rune]bool{}}
+	for k, f := range opt.Funcs {
+		s.funcs[k] = f
+	}
+	p := &parser{set: s, opt: opt}
+	if opt.Attrs != nil {
+		p.allow = map[string]bool{}
+		for _, a := range opt.Attrs {
+			p.allow[a] = true
+		}
+	}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		p.file = f
+		p.parse(string(data))
+	}
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return s, nil
+}
+
+// Parse compiles rules given as text, with name used in error messages.
+func Parse(name, text string, opt Options) (*Set, error) {
+	return Load(mapFS{name: text}, opt, name)
+}
+
+type mapFS map[string]string
+
+func (m mapFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func (m mapFS) ReadFile(name string) ([]byte, error) {
+	if t, ok := m[name]; ok {
+		return []byte(t), nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func stripComment(s string) string {
+	if !strings.Contains(s, "#") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && s[i+1] == '#' {
+			b.WriteByte('#')
+			i++
+			continue
+		}
+		if s[i] == '#' {
+			break
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// splitKV splits "key<TAB>value" or "key  value" (two or more spaces).
+func splitKV(s string) (string, string, bool) {
+	if i := strings.IndexByte(s, '\t'); i >= 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), true
+	}
+	if i := strings.Index(s, "  "); i >= 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:]), true
+	}
+	return s, "", false
+}
+
+func (p *parser) parse(text string) {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(stripComment(sc.Text()))
+		if line == "" {
+			continue
+		}
+		if p.curTbl != nil {
+			if line == "end" {
+				p.curTbl = nil
+				continue
+			}
+			k, v, ok := splitKV(line)
+			if !ok || k == "" {
+				p.errorf(n, "table %s: want key and value separated by a TAB or two spaces, got %q", p.curTbl.Name, line)
+				continue
+			}
+			lk := strings.ToLower(k)
+			if _, dup := p.curTbl.Value[lk]; dup {
+				p.errorf(n, "table %s: duplicate key %q", p.curTbl.Name, k)
+				continue
+			}
+			p.curTbl.Keys = append(p.curTbl.Keys, k)
+			p.curTbl.Value[lk] = v
+			continue
+		}
+		word, rest, _ := strings.Cut(line, " ")
+		if i := strings.IndexByte(word, '\t'); i >= 0 {
+			word, rest = word[:i], word[i+1:]+" "+rest
+		}
+		rest = strings.TrimSpace(rest)
+		switch word {
+		case "table":
+			p.finishRule()
+			f := strings.Fields(rest)
+			if len(f) == 0 || len(f) > 2 || (len(f) == 2 && f[1] != "fold") {
+				p.errorf(n, "want: table NAME [fold]")
+				continue
+			}
+			if _, dup := p.set.Tables[f[0]]; dup || p.set.funcs[f[0]] != nil {
+				p.errorf(n, "table %s defined twice (or named like a function)", f[0])
+				continue
+			}
+			t := &Table{Name: f[0], Fold: len(f) == 2, Value: map[string]string{}}
+			p.set.Tables[t.Name] = t
+			p.curTbl = t
+		case "define":
+			p.finishRule()
+			name, body, ok := splitFirst(rest)
+			if !ok || !isIdent(name) {
+				p.errorf(n, "want: define NAME REGEXP")
+				continue
+			}
+			if _, dup := p.set.Macros[name]; dup {
+				p.errorf(n, "macro %s defined twice", name)
+				continue
+			}
+			exp, err := p.expand(body)
+			if err != nil {
+				p.errorf(n, "macro %s: %v", name, err)
+				continue
+			}
+			if _, err := syntax.Parse(exp, syntax.Perl); err != nil {
+				p.errorf(n, "macro %s: %v", name, err)
+				continue
+			}
+			p.set.Macros[name] = exp
+		case "rule":
+			p.finishRule()
+			if !isIdent(rest) {
+				p.errorf(n, "want: rule NAME (letters, digits, _)")
+				p.cur = nil
+				continue
+			}
+			for _, r := range p.set.Rules {
+				if r.Name == rest {
+					p.errorf(n, "rule %s defined twice (first at %s)", rest, r.Pos())
+				}
+			}
+			p.cur = &Rule{Name: rest, File: p.file, Line: n, Attrs: map[string]string{}}
+		default:
+			if p.cur == nil {
+				p.errorf(n, "%q outside a rule (want table, define or rule)", word)
+				continue
+			}
+			switch word {
+			case "pattern":
+				if p.cur.Pattern != "" {
+					p.errorf(n, "rule %s: second pattern", p.cur.Name)
+					continue
+				}
+				exp, err := p.expand(rest)
+				if err != nil {
+					p.errorf(n, "rule %s: %v", p.cur.Name, err)
+					continue
+				}
+				p.cur.Pattern = exp
+				if exp == "" {
+					p.errorf(n, "rule %s: empty pattern", p.cur.Name)
+				}
+			case "example":
+				ex, err := parseExample(rest)
+				if err != nil {
+					p.errorf(n, "rule %s: %v", p.cur.Name, err)
+					continue
+				}
+				ex.Line = n
+				p.cur.Examples = append(p.cur.Examples, ex)
+			default:
+				if p.allow != nil && !p.allow[word] {
+					p.errorf(n, "rule %s: unknown attribute %q", p.cur.Name, word)
+					continue
+				}
+				if _, dup := p.cur.Attrs[word]; dup {
+					p.errorf(n, "rule %s: attribute %s given twice", p.cur.Name, word)
+					continue
+				}
+				p.cur.Attrs[word] = rest
+			}
+		}
+	}
+	if p.curTbl != nil {
+		p.errorf(n, "table %s: missing end", p.curTbl.Name)
+		p.curTbl = nil
+	}
+	p.finishRule()
+}
+
+func splitFirst(s string) (string, string, bool) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], strings.TrimSpace(s[i:]), true
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r < 128 && unicode.IsLetter(r) || i > 0 && r < 128 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+func parseExample(s string) (Example, error) {
+	var ex Example
+	text, want, hasWant := strings.Cut(s, "=>")
+	text = strings.TrimSpace(text)
+	if hasWant {
+		ex.Want = strings.TrimSpace(want)
+	}
+	if i := strings.IndexByte(text, '['); i >= 0 {
+		j := strings.LastIndexByte(text, ']')
+		if j < i {
+			return ex, fmt.Errorf("example %q: unbalanced [ ]", s)
+		}
+		ex.Text = text[:i] + text[i+1:j] + text[j+1:]
+		ex.Start, ex.End = i, j-1
+	} else {
+		ex.Text = text
+		ex.Start, ex.End = 0, len(text)
+	}
+	if ex.Start == ex.End {
+		return ex, fmt.Errorf("empty example")
+	}
+	return ex, nil
+}
+
+// expand replaces %Macro and @table in a pattern.
+func (p *parser) expand(s string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			b.WriteByte(c)
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		}
+		if c != '%' && c != '@' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		name := s[i+1 : j]
+		if name == "" {
+			if c == '@' {
+				b.WriteByte(c)
+				continue
+			}
+			return "", fmt.Errorf("%% without a macro name (write \\%% for a literal percent sign)")
+		}
+		if c == '%' {
+			m, ok := p.set.Macros[name]
+			if !ok {
+				return "", fmt.Errorf("unknown macro %%%s", name)
+			}
+			b.WriteString("(?:" + m + ")")
+		} else {
+			t, ok := p.set.Tables[name]
+			if !ok {
+				return "", fmt.Errorf("unknown table @%s", name)
+			}
+			b.WriteString(tableRegexp(t))
+		}
+		i = j - 1
+	}
+	return b.String(), nil
+}
+
+func tableRegexp(t *Table) string {
+	keys := append([]string(nil), t.Keys...)
+	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	var b strings.Builder
+	b.WriteString("(?:")
+	if t.Fold {
+		b.WriteString("(?i:")
+	}
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		q := regexp.QuoteMeta(k)
+		q = strings.ReplaceAll(q, " ", `\s+`)
+		b.WriteString(q)
+	}
+	if t.Fold {
+		b.WriteByte(')')
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+func (p *parser) finishRule() {
+	r := p.cur
+	p.cur = nil
+	if r == nil {
+		return
+	}
+	s := p.set
+	line := r.Line
+	if r.Pattern == "" {
+		p.errorf(line, "rule %s: no pattern", r.Name)
+		return
+	}
+	re, err := regexp.Compile(`^(?:` + r.Pattern + `)`)
+	if err != nil {
+		p.errorf(line, "rule %s: %v", r.Name, err)
+		return
+	}
+	re.Longest()
+	r.re = re
+	for _, k := range p.opt.Required {
+		if _, ok := r.Attrs[k]; !ok {
+			p.errorf(line, "rule %s: missing %s", r.Name, k)
+		}
+	}
+	r.tmpls = map[string]template{}
+	for k, v := range r.Attrs {
+		t, err := p.compileTemplate(r, v)
+		if err != nil {
+			p.errorf(line, "rule %s: %s: %v", r.Name, k, err)
+			return
+		}
+		r.tmpls[k] = t
+	}
+	keys, err := triggers(r.Pattern)
+	if err != nil {
+		p.errorf(line, "rule %s: %v", r.Name, err)
+		return
+	}
+	r.keys = keys
+	if len(r.Examples) == 0 {
+		p.errorf(line, "rule %s: no example", r.Name)
+	}
+	r.Index = len(s.Rules)
+	s.Rules = append(s.Rules, r)
+	for _, k := range keys {
+		s.index[k] = append(s.index[k], r.Index)
+		f, _ := utf8.DecodeRuneInString(k)
+		if f < 128 {
+			s.first[f] = true
+		} else {
+			s.firstU[f] = true
+		}
+	}
+	for _, ex := range r.Examples {
+		m, ok := s.tryRule(r, ex.Text, ex.Start)
+		if !ok || m.End != ex.End {
+			got := "nothing"
+			if ok {
+				got = strconv.Quote(ex.Text[m.Start:m.End])
+			}
+			p.errs = append(p.errs, &Error{File: p.file, Line: ex.Line, Msg: fmt.Sprintf("rule %s: example %q: matched %s, want %q", r.Name, ex.Text, got, ex.Text[ex.Start:ex.End])})
+			continue
+		}
+		found := false
+		for _, i := range s.candidates(ex.Text, ex.Start) {
+			if i == r.Index {
+				found = true
+			}
+		}
+		if !found {
+			p.errs = append(p.errs, &Error{File: p.file, Line: ex.Line, Msg: fmt.Sprintf("rule %s: example %q: not reached through the index (internal error)", r.Name, ex.Text)})
+		}
+	}
+}
+
+// template is a compiled attribute template.
+type template []tpart
+
+type tpart struct {
+	lit   string
+	fn    string // "" for raw group text
+	group int    // -1 for literal parts
+}
+
+func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
+	var t template
+	var lit strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) && s[i+1] == '%' {
+			lit.WriteByte('%')
+			i++
+			continue
+		}
+		if c != '%' {
+			lit.WriteByte(c)
+			continue
+		}
+		j := strings.IndexByte(s[i:], '(')
+		k := strings.IndexByte(s[i:], ')')
+		if j < 0 || k < j {
+			return nil, fmt.Errorf("template %q: want %%func(group) or %%(group)", s)
+		}
+		fn := s[i+1 : i+j]
+		arg := s[i+j+1 : i+k]
+		if fn != "" {
+			if _, ok := p.set.Tables[fn]; !ok {
+				if _, ok := p.set.funcs[fn]; !ok {
+					return nil, fmt.Errorf("unknown table or function %q", fn)
+				}
+			}
+		}
+		g, err := strconv.Atoi(arg)
+		if err != nil {
+			g = r.re.SubexpIndex(arg)
+			if g < 0 {
+				return nil, fmt.Errorf("unknown group %q", arg)
+			}
+		}
+		if g < 0 || g > r.re.NumSubexp() {
+			return nil, fmt.Errorf("group %d out of range (pattern has %d)", g, r.re.NumSubexp())
+		}
+		if lit.Len() > 0 {
+			t = append(t, tpart{lit: lit.String(), group: -1})
+			lit.Reset()
+		}
+		t = append(t, tpart{fn: fn, group: g})
+		i += k
+	}
+	if lit.Len() > 0 {
+		t = append(t, tpart{lit: lit.String(), group: -1})
+	}
+	return t, nil
+}
+
+// Match is one rule match: Text[Start:End] of the scanned text.
+type Match struct {
+	Rule       *Rule
+	Start, End int
+	text       string
+	groups     []int // absolute byte offsets, -1 when unset
+}
+
+// Group returns the text of capture group i ("" when it did not take part).
+func (m *Match) Group(i int) string {
+	if 2*i+1 >= len(m.groups) || m.groups[2*i] < 0 {
+		return ""
+	}
+	return m.text[m.groups[2*i]:m.groups[2*i+1]]
+}
+
+// GroupSpan returns the byte range of group i, or -1, -1.
+func (m *Match) GroupSpan(i int) (int, int) {
+	if 2*i+1 >= len(m.groups) {
+		return -1, -1
+	}
+	return m.groups[2*i], m.groups[2*i+1]
+}
+
+// Has reports whether the rule has attribute key.
+func (m *Match) Has(key string) bool { _, ok := m.Rule.tmpls[key]; return ok }
+
+// Expand evaluates attribute key of the matched rule. It reports false
+// when the rule has no such attribute or a normaliser failed.
+func (s *Set) Expand(m *Match, key string) (string, bool) {
+	t, ok := m.Rule.tmpls[key]
+	if !ok {
+		return "", false
+	}
+	if len(t) == 1 && t[0].group < 0 {
+		return t[0].lit, true
+	}
+	var b strings.Builder
+	ok = true
+	for _, p := range t {
+		if p.group < 0 {
+			b.WriteString(p.lit)
+			continue
+		}
+		g := m.Group(p.group)
+		if p.fn == "" {
+			b.WriteString(g)
+			continue
+		}
+		v, good := s.Lookup(p.fn, g)
+		if !good {
+			ok = false
+		}
+		b.WriteString(v)
+	}
+	return b.String(), ok
+}
+
+// Lookup applies table or function name to s. Table look-ups ignore case
+// and collapse inner white space.
+func (s *Set) Lookup(name, arg string) (string, bool) {
+	if t, ok := s.Tables[name]; ok {
+		k := strings.ToLower(strings.Join(strings.Fields(arg), " "))
+		v, ok := t.Value[k]
+		if !ok && strings.HasSuffix(k, ".") {
+			v, ok = t.Value[strings.TrimSuffix(k, ".")]
+		}
+		return v, ok
+	}
+	if f, ok := s.funcs[name]; ok {
+		return f(arg)
+	}
+	return "", false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// keyRune normalises a rune for the trigger index.
+func keyRune(r rune) rune {
+	switch {
+	case r >= '0' && r <= '9':
+		return '0'
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || r == 0x202F || r == 0x2009:
+		return ' '
+	case r < 128:
+		if r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// candidates returns the indexes of rules that may match at pos.
+func (s *Set) candidates(text string, pos int) []int {
+	var buf [16]byte
+	n := 0
+	var out []int
+	i := pos
+	for k := 0; k < 3 && i < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		n += utf8.EncodeRune(buf[n:], keyRune(r))
+		if l := s.index[string(buf[:n])]; len(l) > 0 {
+			out = append(out, l...)
+		}
+	}
+	return out
+}
+
+func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
+	end := pos + Window
+	if end >= len(text) {
+		end = len(text)
+	} else {
+		for end > pos && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	loc := r.re.FindStringSubmatchIndex(text[pos:end])
+	if loc == nil || loc[1] == 0 {
+		return Match{}, false
+	}
+	e := pos + loc[1]
+	if e < len(text) {
+		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
+		next, _ := utf8.DecodeRuneInString(text[e:])
+		if isWordRune(last) && isWordRune(next) {
+			return Match{}, false
+		}
+	}
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += pos
+		}
+	}
+	return Match{Rule: r, Start: pos, End: e, text: text, groups: loc}, true
+}
+
+// MatchAt returns the longest rule match starting at byte pos (ties go to
+// the rule defined first), or false.
+func (s *Set) MatchAt(text string, pos int) (Match, bool) {
+	var best Match
+	found := false
+	for _, i := range s.candidates(text, pos) {
+		m, ok := s.tryRule(s.Rules[i], text, pos)
+		if !ok {
+			continue
+		}
+		if !found || m.End > best.End || m.End == best.End && m.Rule.Index < best.Rule.Index {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// Scan calls emit for the non-overlapping longest matches in text[from:to],
+// left to right, trying only positions where a word, number or symbol
+// starts. Matches may extend beyond to (by at most Window bytes).
+func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
+	if from < 0 {
+		from = 0
+	}
+	if to > len(text) {
+		to = len(text)
+	}
+	prevWord := false
+	if from > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:from])
+		prevWord = isWordRune(r)
+	}
+	for i := from; i < to; {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		var word bool
+		if c < utf8.RuneSelf {
+			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else {
+			word = isWordRune(r)
+		}
+		if !(word && prevWord) && !(c == ' ' || c == '\n') {
+			k := keyRune(r)
+			var hit bool
+			if k < 128 {
+				hit = s.first[k]
+			} else {
+				hit = s.firstU[k]
+			}
+			if hit {
+				if m, ok := s.MatchAt(text, i); ok {
+					emit(m)
+					i = m.End
+					last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
+					prevWord = isWordRune(last)
+					continue
+				}
+			}
+		}
+		prevWord = word
+		i += size
+	}
+}
+
+// triggers derives the index keys of a pattern: every string of up to
+// three normalised runes a match can start with.
+func triggers(pattern string) ([]string, error) {
+	re, err := syntax.Parse(`^(?:`+pattern+`)`, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	seen := map[string]bool{}
+	var walk func(pc uint32, prefix string) error
+	walk = func(pc uint32, prefix string) error {
+		key := strconv.Itoa(int(pc)) + "\x00" + prefix
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		if len(out) > 20000 {
+			return fmt.Errorf("pattern has too many possible beginnings to index")
+		}
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			if err := walk(in.Out, prefix); err != nil {
+				return err
+			}
+			return walk(in.Arg, prefix)
+		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
+			return walk(in.Out, prefix)
+		case syntax.InstMatch:
+			if prefix == "" {
+				return fmt.Errorf("pattern matches the empty string")
+			}
+			out[prefix] = true
+			return nil
+		case syntax.InstFail:
+			return nil
+		case syntax.InstRune1, syntax.InstRune:
+			runes := map[rune]bool{}
+			rs := in.Rune
+			if len(rs) == 1 {
+				runes[keyRune(rs[0])] = true
+			} else {
+				total := 0
+				for j := 0; j+1 < len(rs); j += 2 {
+					total += int(rs[j+1]-rs[j]) + 1
+					if total > 80 {
+						return fmt.Errorf("pattern starts with a class too broad to index (%q); start with a word, a digit or a symbol", prefix)
+					}
+					for r := rs[j]; r <= rs[j+1]; r++ {
+						runes[keyRune(r)] = true
+					}
+				}
+			}
+			for r := range runes {
+				p := prefix + string(r)
+				if utf8.RuneCountInString(p) == 3 {
+					out[p] = true
+					continue
+				}
+				if err := walk(in.Out, p); err != nil {
+					return err
+				}
+			}
+			return nil
+		default:
+			return fmt.Errorf("pattern starts with any character; start with a word, a digit or a symbol")
+		}
+	}
+	if err := walk(uint32(prog.Start), ""); err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(out))
+	for k := range out {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const sample = `
+# months
+table month fold
+  januar    01
+  februar   02
+  märz      03
+end
+define Month  @month
+define Day    [0-3]?\d
+
+rule day_month
+  pattern  (%Day)\.\s?(%Month)
+  type     DATE
+  value    X-%month(2)-%pad(1)
+  example  am [24. Februar] => X-02-24
+
+rule percent
+  pattern  (\d+)\s?\%
+  value    %(1)
+  example  [20 %]
+`
+
+func pad(s string) (string, bool) {
+	if len(s) == 1 {
+		return "0" + s, true
+	}
+	return s, true
+}
+
+func TestParse_Scan(t *testing.T) {
+	s, err := Parse("sample.txt", sample, Options{Funcs: map[string]Func{"pad": pad}, Required: []string{"value"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Am 3. März und am 24.Februar stieg es um 20 %, nicht am 24. Märzen."
+	var got []string
+	s.Scan(text, 0, len(text), func(m Match) {
+		v, _ := s.Expand(&m, "value")
+		got = append(got, text[m.Start:m.End]+"="+v)
+	})
+	want := "3. März=X-03-03|24.Februar=X-02-24|20 %=20"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestParse_Errors(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"unknown macro", "rule a\n pattern %Nope\n example x\n", "f.txt:2: rule a: unknown macro %Nope"},
+		{"bad regexp", "rule a\n pattern (x\n example x\n", "f.txt:1: rule a: error parsing regexp"},
+		{"no example", "rule a\n pattern xy\n", "f.txt:1: rule a: no example"},
+		{"example fails", "rule a\n pattern xy\n example xz\n", "f.txt:3: rule a: example"},
+		{"broad start", "rule a\n pattern .x\n example ax\n", "f.txt:1: rule a: pattern starts with any character"},
+		{"unknown func", "rule a\n pattern (x)\n value %nope(1)\n example x\n", "unknown table or function"},
+		{"bad group", "rule a\n pattern (x)\n value %(2)\n example x\n", "group 2 out of range"},
+		{"outside rule", "pattern x\n", "f.txt:1: \"pattern\" outside a rule"},
+		{"table end", "table t\n a  1\n", "f.txt:2: table t: missing end"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("f.txt", c.text, Options{})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want error containing %q", err, c.want)
+			}
+			if !errors.Is(err, ErrRule) {
+				t.Errorf("error does not wrap ErrRule: %v", err)
+			}
+		})
+	}
+}
+
+func TestTriggers(t *testing.T) {
+	got, err := triggers(`(?:[Aa]nfang|Mitte)\s(\d+)|\$\d`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, ",") != "$0,anf,mit" {
+		t.Errorf("got %v", got)
+	}
+}

@@ -1,0 +1,229 @@
+package segment
+
+import (
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
+)
+
+// Sentences appends to dst the sentences of text, given its tokens as
+// returned by Tokens, and returns the extended slice.
+//
+// Sentences are in order, disjoint and cover every token: sentence k holds
+// toks[First:Last], and its span runs from the start of its first token to
+// the end of its last. Whitespace between sentences belongs to none. A
+// sentence ends
+//
+//   - before a token that starts a paragraph (always);
+//   - after . ! ? … or a run of them, together with the closing quotation
+//     marks and brackets that follow, unless the next token continues the
+//     sentence: a lower-case word ("»Wohin?« fragte er"), a comma, semicolon
+//     or colon ("…beenden", schrieb X" never splits);
+//   - after an abbreviation that may end a sentence ("Inc.", "usw.", an
+//     initial) only when the next word is a typical sentence starter
+//     ("The", "Die"); other abbreviations and ordinal numbers ("Dr.",
+//     "z. B.", "25. Feb") never end one.
+//
+// A dateline lead ("Kiew, 25. Feb (Reuters) - Bei …", "WASHINGTON (AP) —
+// The …", "SALVADOR, Feb 26 - Showers …") is part of the first sentence.
+// Tokens whose spans lie outside text are tolerated (treated as empty).
+func (s *Segmenter) Sentences(text string, toks []doc.Token, dst []doc.Sentence) []doc.Sentence {
+	if len(toks) == 0 {
+		return dst
+	}
+	first := 0
+	for i := 1; i < len(toks); i++ {
+		if s.boundary(text, toks, first, i) {
+			dst = append(dst, sentence(toks, first, i))
+			first = i
+		}
+	}
+	return append(dst, sentence(toks, first, len(toks)))
+}
+
+func sentence(toks []doc.Token, first, last int) doc.Sentence {
+	start, end := toks[first].Start, toks[last-1].End
+	if end < start {
+		end = start
+	}
+	return doc.Sentence{Span: doc.Span{Start: start, End: end}, First: first, Last: last}
+}
+
+// tokText returns the text of a token, or "" when its span is out of range.
+func tokText(text string, t doc.Token) string {
+	if !t.Valid(len(text)) {
+		return ""
+	}
+	return text[t.Start:t.End]
+}
+
+// boundary reports whether a sentence that began at token first ends
+// before token i.
+func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
+	next := toks[i]
+	if next.Flags.Has(doc.ParagraphStart) {
+		return true
+	}
+	if isCloser(text, toks, i) {
+		return false
+	}
+	k := i - 1
+	for k > first && isCloser(text, toks, k) {
+		k--
+	}
+	prev := toks[k]
+	pt := tokText(text, prev)
+	switch {
+	case prev.Flags.Has(doc.Abbrev):
+		if !s.abbrevEnds(pt, prev.Flags) || !s.isStarter(text, next) {
+			return false
+		}
+	case prev.Flags.Has(doc.Punct) && isTerminator(pt):
+		if !startsSentence(text, next) {
+			return false
+		}
+		// A dash after the terminator opens a new sentence unless a
+		// lower-case word or a comma follows: "jetzt! - das Gespräch".
+		if isDash(tokText(text, next)) && i+1 < len(toks) && !toks[i+1].Flags.Has(doc.ParagraphStart) &&
+			!startsSentence(text, toks[i+1]) {
+			return false
+		}
+	default:
+		return false
+	}
+	return !s.inDateline(text, toks, first, i)
+}
+
+// abbrevEnds reports whether an abbreviation token may end a sentence.
+func (s *Segmenter) abbrevEnds(t string, f doc.TokenFlag) bool {
+	if f.Has(doc.Number) {
+		return false // ordinal number
+	}
+	if c, ok := s.abbrev[t]; ok {
+		return c == classEnd
+	}
+	// Unlisted: a single upper-case letter (an initial, or "Plan B.") or a
+	// dotted acronym may end a sentence; a single lower-case letter
+	// ("u. a.") may not.
+	r, w := utf8.DecodeRuneInString(t)
+	if w+1 == len(t) {
+		return isUpper(r)
+	}
+	return true
+}
+
+// isStarter reports whether token t is a word that typically begins a
+// sentence.
+func (s *Segmenter) isStarter(text string, t doc.Token) bool {
+	return t.Flags.Has(doc.Word) && s.starters[tokText(text, t)]
+}
+
+// isTerminator reports whether a punctuation token ends a sentence: made of
+// . ! ? … only.
+func isTerminator(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		switch r {
+		case '.', '!', '?', '…', '‼', '⁇', '⁈', '⁉':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// startsSentence reports whether token t, following a sentence-final
+// mark, may begin a new sentence: not a lower-case word and not , ; : or
+// another terminator.
+func startsSentence(text string, t doc.Token) bool {
+	tt := tokText(text, t)
+	if tt == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(tt)
+	if t.Flags.Has(doc.Word) || t.Flags.Has(doc.URL) {
+		return !isLower(r)
+	}
+	switch r {
+	case ',', ';', ':', ')', ']', '}':
+		return false
+	}
+	return !isTerminator(tt)
+}
+
+// isCloser reports whether token k closes something: a closing bracket, or
+// a quotation mark attached to the word before it ("beenden"", "Ja!«").
+func isCloser(text string, toks []doc.Token, k int) bool {
+	t := toks[k]
+	tt := tokText(text, t)
+	if len(tt) == 1 && (tt[0] == ')' || tt[0] == ']' || tt[0] == '}') {
+		return true
+	}
+	if !t.Flags.Has(doc.QuoteMark) || k == 0 {
+		return false
+	}
+	if t.Flags.Has(doc.SpaceBefore) {
+		// A free-standing mark after a terminator closes: "Ja! " Dann".
+		return isTerminator(tokText(text, toks[k-1])) &&
+			(k+1 == len(toks) || toks[k+1].Flags.Has(doc.SpaceBefore))
+	}
+	// Attached to the previous token: closing, unless that token opens
+	// something ("(„Wort“)", "»„").
+	pt := tokText(text, toks[k-1])
+	if pt == "(" || pt == "[" || pt == "{" {
+		return false
+	}
+	if toks[k-1].Flags.Has(doc.QuoteMark) {
+		// »„ opens twice; “« closes twice: follow the mark before.
+		return !toks[k-1].Flags.Has(doc.SpaceBefore) && k > 1
+	}
+	return true
+}
+
+// inDateline reports whether a boundary before token i would cut a dateline
+// lead: the sentence began a paragraph (or the text), and a spaced dash
+// follows within a few tokens after a run of capitalised words, numbers,
+// commas, dots, slashes and parentheses ("BERLIN, 3. Juli (dpa) - Die").
+func (s *Segmenter) inDateline(text string, toks []doc.Token, first, i int) bool {
+	if first != 0 && !toks[first].Flags.Has(doc.ParagraphStart) {
+		return false
+	}
+	const maxLead = 16
+	for j := first; j < len(toks) && j < first+maxLead; j++ {
+		t := toks[j]
+		tt := tokText(text, t)
+		if tt == "" {
+			return false
+		}
+		if j >= i && t.Flags.Has(doc.SpaceBefore) && isDash(tt) {
+			return j+1 < len(toks) && toks[j+1].Flags.Has(doc.SpaceBefore)
+		}
+		switch {
+		case t.Flags.Has(doc.Word):
+			r, _ := utf8.DecodeRuneInString(tt)
+			if isLower(r) && len(tt) > 3 {
+				return false
+			}
+		case t.Flags.Has(doc.Number):
+		case t.Flags.Has(doc.QuoteMark) || t.Flags.Has(doc.URL):
+			return false
+		default:
+			switch tt {
+			case ",", ".", "/", "(", ")":
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isDash(t string) bool {
+	switch t {
+	case "-", "--", "–", "—", "―":
+		return true
+	}
+	return false
+}

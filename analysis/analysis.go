@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/langid"
 	"github.com/dateline/dateline/pipeline"
+	"github.com/dateline/dateline/segment"
 	"github.com/dateline/dateline/wire"
 )
 
@@ -21,6 +22,8 @@ func Stages() ([]pipeline.Stage, error) {
 	}
 	return []pipeline.Stage{
 		langid.Stage(langid.New()),
+		segment.TokenStage(),
+		segment.SentenceStage(),
 		wire.Stage(dp),
 	}, nil
 }

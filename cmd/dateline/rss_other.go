@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// peakRSSMB is not measured on this platform.
+func peakRSSMB() float64 { return 0 }

@@ -120,4 +120,3 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-

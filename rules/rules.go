@@ -9,8 +9,8 @@
 // entry exist:
 //
 //	table month fold            # a normalisation table; "fold": its macro
-//	  januar    01              # ignores case. Key and value are separated
-//	  jänner    01              # by a TAB or by two or more spaces.
+//	  januar    01              # ignores case. The value is an entry's last
+//	  jänner    01              # field, the key (which may have spaces) the rest.
 //	end
 //
 //	define Month  @month        # a macro: a regular expression in which
@@ -223,15 +223,15 @@ func stripComment(s string) string {
 	return b.String()
 }
 
-// splitKV splits "key<TAB>value" or "key  value" (two or more spaces).
+// splitKV splits a table entry into key and value: the value is the last
+// field (after a TAB or a space), the key everything before it.
 func splitKV(s string) (string, string, bool) {
-	if i := strings.IndexByte(s, '\t'); i >= 0 {
-		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), true
+	s = strings.TrimSpace(s)
+	i := strings.LastIndexAny(s, " \t")
+	if i < 0 {
+		return s, "", false
 	}
-	if i := strings.Index(s, "  "); i >= 0 {
-		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:]), true
-	}
-	return s, "", false
+	return strings.TrimSpace(s[:i]), s[i+1:], true
 }
 
 func (p *parser) parse(text string) {
@@ -278,6 +278,7 @@ func (p *parser) parse(text string) {
 			}
 			if _, dup := p.set.Tables[f[0]]; dup || p.set.funcs[f[0]] != nil {
 				p.errorf(n, "table %s defined twice (or named like a function)", f[0])
+				p.curTbl = &Table{Name: f[0], Value: map[string]string{}} // swallow its entries
 				continue
 			}
 			t := &Table{Name: f[0], Fold: len(f) == 2, Value: map[string]string{}}
@@ -534,6 +535,16 @@ func (p *parser) finishRule() {
 	for _, ex := range r.Examples {
 		m, ok := s.tryRule(r, ex.Text, ex.Start)
 		if !ok || m.End != ex.End {
+			// A rule may match more than it marks (context it needs);
+			// then a match covering the marked part from an earlier start
+			// will do.
+			for i := 0; i < ex.Start && !(ok && m.Start <= ex.Start && m.End >= ex.End); i++ {
+				if utf8.RuneStart(ex.Text[i]) {
+					m, ok = s.tryRule(r, ex.Text, i)
+				}
+			}
+		}
+		if !ok || m.Start > ex.Start || m.End < ex.End {
 			got := "nothing"
 			if ok {
 				got = strconv.Quote(ex.Text[m.Start:m.End])
@@ -542,7 +553,7 @@ func (p *parser) finishRule() {
 			continue
 		}
 		found := false
-		for _, i := range s.candidates(ex.Text, ex.Start) {
+		for _, i := range s.candidates(ex.Text, m.Start) {
 			if i == r.Index {
 				found = true
 			}
@@ -641,7 +652,9 @@ func (m *Match) GroupSpan(i int) (int, int) {
 func (m *Match) Has(key string) bool { _, ok := m.Rule.tmpls[key]; return ok }
 
 // Expand evaluates attribute key of the matched rule. It reports false
-// when the rule has no such attribute or a normaliser failed.
+// when the rule has no such attribute or a normaliser failed. A group that
+// did not take part in the match expands to "" without calling its
+// normaliser, so one template can serve alternative groups.
 func (s *Set) Expand(m *Match, key string) (string, bool) {
 	t, ok := m.Rule.tmpls[key]
 	if !ok {
@@ -658,7 +671,7 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 			continue
 		}
 		g := m.Group(p.group)
-		if p.fn == "" {
+		if p.fn == "" || g == "" {
 			b.WriteString(g)
 			continue
 		}

@@ -1,0 +1,354 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dateline/dateline/rules"
+)
+
+// resolve turns an underspecified value (starting with '@') into a TimeML
+// value against anchor (and ref, the last date mentioned). It returns the
+// value and the anchor used ("" when unresolved).
+func resolve(v string, anchor time.Time, ref string, tense int) (string, string) {
+	body := v[1:]
+	if anchor.IsZero() {
+		return unresolved(body), ""
+	}
+	a := anchor.Format("2006-01-02")
+	useRef := false
+	if len(body) > 1 && body[0] == 'r' && body[1] != 'e' {
+		useRef = true
+		body = body[1:]
+	}
+	switch {
+	case strings.HasPrefix(body, "wd"):
+		n, rest, dir := numDir(body[2:])
+		if n < 1 || n > 7 {
+			return unresolved(body), ""
+		}
+		d := weekday(anchor, n, dir, tense)
+		return d.Format("2006-01-02") + rest, a
+	case strings.HasPrefix(body, "md"):
+		m, rest := leadingInt(body[2:])
+		if !strings.HasPrefix(rest, "-") {
+			return unresolved(body), ""
+		}
+		day, rest2 := leadingInt(rest[1:])
+		rest2, dir := dirSuffix(rest2)
+		if m < 1 || m > 12 || day < 1 || day > 31 {
+			return unresolved(body), ""
+		}
+		y := yearFor(anchor, m, day, dir, tense)
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, day) + rest2, a
+	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
+		m, rest, dir := numDir(body[1:])
+		if m < 1 || m > 12 {
+			return unresolved(body), ""
+		}
+		y := yearFor(anchor, m, 0, dir, tense)
+		return fmt.Sprintf("%04d-%02d", y, m) + rest, a
+	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
+		q, rest, _ := numDir(body[1:])
+		if q < 1 || q > 4 {
+			return unresolved(body), ""
+		}
+		y := anchor.Year()
+		cur := (int(anchor.Month())-1)/3 + 1
+		if tense == TensePast && q > cur {
+			y--
+		} else if tense == TenseFuture && q < cur {
+			y++
+		}
+		return fmt.Sprintf("%04d-Q%d", y, q) + rest, a
+	}
+	units := []string{"day", "week", "month", "quarter", "half", "year", "decade", "century"}
+	for _, u := range units {
+		if !strings.HasPrefix(body, u) {
+			continue
+		}
+		n, rest := signedInt(body[len(u):])
+		if useRef && ref != "" {
+			if s, ok := shiftRef(ref, u, n); ok {
+				return s + rest, ref
+			}
+		}
+		return shift(anchor, u, n) + rest, a
+	}
+	return unresolved(body), ""
+}
+
+func unresolved(body string) string {
+	switch {
+	case strings.HasPrefix(body, "wd"):
+		n, rest, _ := numDir(body[2:])
+		return fmt.Sprintf("XXXX-WXX-%d", n) + rest
+	case strings.HasPrefix(body, "md"):
+		return "XXXX-" + strings.TrimRight(body[2:], "<>")
+	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
+		return "XXXX-" + strings.TrimRight(body[1:], "<>")
+	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
+		return "XXXX-Q" + strings.TrimRight(body[1:], "<>")
+	}
+	return "UNDEF-" + body
+}
+
+func leadingInt(s string) (int, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n, s[i:]
+}
+
+func signedInt(s string) (int, string) {
+	if s == "" || s[0] != '+' && s[0] != '-' {
+		return 0, s
+	}
+	n, rest := leadingInt(s[1:])
+	if s[0] == '-' {
+		n = -n
+	}
+	return n, rest
+}
+
+func dirSuffix(s string) (string, int) {
+	if strings.HasPrefix(s, "<") {
+		return s[1:], -1
+	}
+	if strings.HasPrefix(s, ">") {
+		return s[1:], 1
+	}
+	return s, 0
+}
+
+func numDir(s string) (int, string, int) {
+	n, rest := leadingInt(s)
+	rest, dir := dirSuffix(rest)
+	return n, rest, dir
+}
+
+// weekday returns weekday n (1 = Monday) relative to anchor: dir < 0 the
+// last one strictly before, dir > 0 the next strictly after; else by tense:
+// past → on or before, future → on or after, unknown → the nearest.
+func weekday(anchor time.Time, n, dir, tense int) time.Time {
+	cur := int(anchor.Weekday())
+	if cur == 0 {
+		cur = 7
+	}
+	back := (cur - n + 7) % 7 // days back to the last n on or before anchor
+	fwd := (n - cur + 7) % 7  // days forward to the next n on or after
+	switch {
+	case dir < 0:
+		if back == 0 {
+			back = 7
+		}
+		return anchor.AddDate(0, 0, -back)
+	case dir > 0:
+		if fwd == 0 {
+			fwd = 7
+		}
+		return anchor.AddDate(0, 0, fwd)
+	case tense == TensePast:
+		return anchor.AddDate(0, 0, -back)
+	case tense == TenseFuture:
+		return anchor.AddDate(0, 0, fwd)
+	}
+	if back <= fwd {
+		return anchor.AddDate(0, 0, -back)
+	}
+	return anchor.AddDate(0, 0, fwd)
+}
+
+// yearFor picks the year of month m (day d, 0 for the whole month) as
+// HeidelTime does for news: the anchor's year, unless the tense points
+// past a month later than the anchor's (previous year) or ahead to one
+// earlier (next year).
+func yearFor(anchor time.Time, m, d, dir, tense int) int {
+	y := anchor.Year()
+	am, ad := int(anchor.Month()), anchor.Day()
+	later := m > am || m == am && d > ad
+	earlier := m < am || m == am && d > 0 && d < ad
+	if dir < 0 || dir == 0 && tense == TensePast {
+		if later {
+			y--
+		}
+	} else if dir > 0 || tense == TenseFuture {
+		if earlier {
+			y++
+		}
+	}
+	return y
+}
+
+func shift(a time.Time, unit string, n int) string {
+	switch unit {
+	case "day":
+		return a.AddDate(0, 0, n).Format("2006-01-02")
+	case "week":
+		y, w := a.AddDate(0, 0, 7*n).ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case "month":
+		t := time.Date(a.Year(), a.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return t.Format("2006-01")
+	case "quarter":
+		q := a.Year()*4 + (int(a.Month())-1)/3 + n
+		return fmt.Sprintf("%04d-Q%d", floorDiv(q, 4), q-4*floorDiv(q, 4)+1)
+	case "half":
+		h := a.Year()*2 + (int(a.Month())-1)/6 + n
+		return fmt.Sprintf("%04d-H%d", floorDiv(h, 2), h-2*floorDiv(h, 2)+1)
+	case "year":
+		return fmt.Sprintf("%04d", a.Year()+n)
+	case "decade":
+		return fmt.Sprintf("%03d", a.Year()/10+n)
+	case "century":
+		return fmt.Sprintf("%02d", a.Year()/100+n)
+	}
+	return ""
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// shiftRef shifts a previously mentioned value. Day values shift by days,
+// months and years keep the reference's granularity when coarser.
+func shiftRef(ref, unit string, n int) (string, bool) {
+	if len(ref) < 4 || !isDigits(ref[:4]) {
+		return "", false
+	}
+	y, _ := strconv.Atoi(ref[:4])
+	switch unit {
+	case "day":
+		t, err := time.Parse("2006-01-02", ref)
+		if err != nil {
+			return "", false
+		}
+		return t.AddDate(0, 0, n).Format("2006-01-02"), true
+	case "year":
+		rest := ref[4:]
+		if len(rest) >= 6 && rest[0] == '-' && isDigits(rest[1:3]) && rest[3] == '-' {
+			rest = "" // a day: a year earlier is the year
+		}
+		return fmt.Sprintf("%04d", y+n) + rest, true
+	case "month":
+		if len(ref) >= 7 && isDigits(ref[5:7]) {
+			m, _ := strconv.Atoi(ref[5:7])
+			t := time.Date(y, time.Month(m)+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+			return t.Format("2006-01"), true
+		}
+	}
+	return "", false
+}
+
+// Number parses a cardinal written in digits or as a word of the set's
+// "num" table ("zwei", "two", "dozen"), returning its integer value as a
+// string. Compounds of table words joined by "und"/"-" ("einundzwanzig",
+// "twenty-one") are summed.
+func Number(set *rules.Set, s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if isDigits(s) {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return "", false
+		}
+		return strconv.Itoa(n), true
+	}
+	if v, ok := set.Lookup("num", s); ok {
+		return v, true
+	}
+	ls := strings.ToLower(s)
+	for _, sep := range []string{"-", "und", " "} {
+		if a, b, ok := strings.Cut(ls, sep); ok && a != "" && b != "" {
+			x, ok1 := set.Lookup("num", a)
+			y, ok2 := set.Lookup("num", b)
+			if ok1 && ok2 {
+				xi, _ := strconv.Atoi(x)
+				yi, _ := strconv.Atoi(y)
+				return strconv.Itoa(xi + yi), true
+			}
+		}
+	}
+	return "", false
+}
+
+func day2(s string) (string, bool) {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if err != nil || n < 1 || n > 31 {
+		return "", false
+	}
+	return fmt.Sprintf("%02d", n), true
+}
+
+func month2(s string) (string, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%02d", n), true
+}
+
+// year4 expands two-digit years ('98 → 1998, 22 → 2022; below 50 is 20xx).
+func year4(s string) (string, bool) {
+	s = strings.TrimLeft(strings.TrimSpace(s), "'’")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return "", false
+	}
+	if len(s) <= 2 {
+		if n < 50 {
+			n += 2000
+		} else {
+			n += 1900
+		}
+	}
+	return fmt.Sprintf("%04d", n), true
+}
+
+// decade turns "1990", "90", "'90" into the TimeML decade "199".
+func decade(s string) (string, bool) {
+	s = strings.TrimLeft(strings.TrimSpace(s), "'’")
+	if len(s) == 4 && isDigits(s) {
+		return s[:3], true
+	}
+	if len(s) == 2 && isDigits(s) {
+		if s[0] >= '3' {
+			return "19" + s[:1], true
+		}
+		return "20" + s[:1], true
+	}
+	return "", false
+}
+
+func ordinalDigits(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	return s[:i], true
+}
+
+// clock converts a 12-hour clock hour to 24 hours: add is 0 for a.m.
+// (12 a.m. is 00) and 12 for p.m. (12 p.m. is 12).
+func clock(s string, add int) (string, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 12 {
+		return "", false
+	}
+	n %= 12
+	return fmt.Sprintf("%02d", n+add), true
+}

@@ -1,0 +1,342 @@
+// Package timex finds time expressions in German and English news text and
+// normalises them to TimeML (TIMEX3) values: dates (2026-02-26, 2026-03,
+// 2026-W09, 2026-Q1), times (2026-02-25TEV, 2026-02-25T14:30), durations
+// (P4Y, PT2H), sets (XXXX-WXX-1) and the references PRESENT_REF, PAST_REF
+// and FUTURE_REF.
+//
+// The rules are data: lang/<code>/numbers.txt and lang/<code>/timex.txt,
+// in the format of package rules. A rule's value template may produce an
+// underspecified value that this package resolves against the anchor:
+//
+//	@day+N @week+N @month+N @year+N @quarter+N @decade+N   anchor shifted by N units,
+//	                                                        written at that granularity
+//	@wdN   weekday N (1 = Monday) nearest the anchor in the sentence's tense;
+//	@wdN<  the last one before the anchor; @wdN> the next one after it
+//	@mMM, @mdMM-DD  month (and day) in the year the tense points to; < and > as above
+//	@qN    quarter N of the year the tense points to
+//	@rday+N @rmonth+N @ryear+N   like @day..., relative to the last date the
+//	                             story mentioned (re-anchoring), else the anchor
+//
+// Anything after the relative part is appended (@wd3TEV → 2026-02-25TEV).
+// The anchor is the dateline's date, else the publication date; without
+// either, relative values stay unresolved: XXXX-03, XXXX-WXX-3 or
+// UNDEF-day-1 (HeidelTime's convention), with Anchor empty.
+//
+// Tense comes from the words of the sentence around the expression (the
+// nearest word of the language's past or future table), so "teilte ... am
+// Mittwoch mit" looks back and "Am Donnerstag wollen ..." looks ahead.
+//
+// Durations use TimeML's form: PT2H for two hours (ISO 8601 needs the T
+// before time units), P4Y for four years.
+package timex
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/lang"
+	"github.com/dateline/dateline/pipeline"
+	"github.com/dateline/dateline/rules"
+)
+
+// Tagger tags the time expressions of one language. It is safe for
+// concurrent use.
+type Tagger struct {
+	Lang string
+	set  *rules.Set
+	// affixes from the tenseaffix table: prefix, suffix, tense
+	affixes []affix
+}
+
+type affix struct {
+	pre, suf string
+	tense    int
+}
+
+// Tense of a sentence as far as the tagger can tell.
+const (
+	TenseUnknown = 0
+	TensePast    = -1
+	TenseFuture  = 1
+)
+
+var attrs = []string{"type", "value", "mod", "extent", "quant", "freq"}
+
+// Files returns the rule files of language code, in load order.
+func Files(code string) []string {
+	return []string{path.Join(code, "numbers.txt"), path.Join(code, "timex.txt")}
+}
+
+// New loads the tagger for language code ("de", "en") from the embedded
+// language data.
+func New(code string) (*Tagger, error) {
+	t := &Tagger{Lang: code}
+	var set *rules.Set
+	funcs := map[string]rules.Func{
+		"day2":    day2,
+		"month2":  month2,
+		"year4":   year4,
+		"decade":  decade,
+		"upper":   func(s string) (string, bool) { return strings.ToUpper(s), true },
+		"ordnum": func(s string) (string, bool) { return ordinalDigits(s) },
+		"number": func(s string) (string, bool) {
+			if set == nil {
+				return "", false
+			}
+			return Number(set, s)
+		},
+		"amhour": func(s string) (string, bool) { return clock(s, 0) },
+		"pmhour": func(s string) (string, bool) { return clock(s, 12) },
+	}
+	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}}, Files(code)...)
+	if err != nil {
+		return nil, fmt.Errorf("timex: %w", err)
+	}
+	t.set = set
+	if tb, ok := set.Tables["tenseaffix"]; ok {
+		for _, k := range tb.Keys {
+			pre, suf, _ := strings.Cut(strings.ToLower(k), "*")
+			t.affixes = append(t.affixes, affix{pre, suf, tenseOf(tb.Value[strings.ToLower(k)])})
+		}
+	}
+	return t, nil
+}
+
+func tenseOf(s string) int {
+	switch s {
+	case "past":
+		return TensePast
+	case "future":
+		return TenseFuture
+	}
+	return TenseUnknown
+}
+
+// Rules returns the tagger's rule set (for tests and tools).
+func (t *Tagger) Rules() *rules.Set { return t.set }
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*Tagger{}
+	cacheE  = map[string]error{}
+)
+
+// For returns the shared tagger of a language, loading it on first use.
+func For(code string) (*Tagger, error) {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if t, ok := cache[code]; ok {
+		return t, nil
+	}
+	if err, ok := cacheE[code]; ok {
+		return nil, err
+	}
+	t, err := New(code)
+	if err != nil {
+		cacheE[code] = err
+		return nil, err
+	}
+	cache[code] = t
+	return t, nil
+}
+
+// Tag finds and normalises the time expressions of text. anchor is the
+// date relative expressions resolve against (zero: leave them
+// unresolved); sents, when not nil, are the sentence spans used for tense.
+// The result is in text order, spans on rune boundaries, not overlapping.
+func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Timex {
+	var out []doc.Timex
+	ref := ""
+	if !anchor.IsZero() {
+		ref = anchor.Format("2006-01-02")
+	}
+	t.set.Scan(text, 0, len(text), func(m rules.Match) {
+		typ, _ := t.set.Expand(&m, "type")
+		val, ok := t.set.Expand(&m, "value")
+		if !ok || val == "" || val == "-" || typ == "-" {
+			return
+		}
+		mod, _ := t.set.Expand(&m, "mod")
+		span := doc.Span{Start: m.Start, End: m.End}
+		if ex, ok := t.set.Expand(&m, "extent"); ok {
+			if g, err := strconv.Atoi(ex); err == nil {
+				if s, e := m.GroupSpan(g); s >= 0 && e > s {
+					span = doc.Span{Start: s, End: e}
+				}
+			}
+		}
+		tx := doc.Timex{Span: span, Type: typ, Value: val, Mod: mod}
+		if strings.HasPrefix(val, "@") {
+			tense := TenseUnknown
+			if needsTense(val) {
+				tense = t.tense(text, span, sents)
+			}
+			v, a := resolve(val, anchor, ref, tense)
+			tx.Value, tx.Anchor = v, a
+		}
+		if tx.Type == "DATE" && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
+			ref = tx.Value[:10]
+		} else if tx.Type == "DATE" && len(tx.Value) >= 4 && isDigits(tx.Value[:4]) && !strings.HasPrefix(val, "@r") {
+			ref = tx.Value
+		}
+		out = append(out, tx)
+	})
+	return out
+}
+
+func needsTense(v string) bool {
+	return strings.HasPrefix(v, "@wd") || strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month") || strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sentenceOf returns the sentence around span: from sents when given,
+// else guessed from sentence-final punctuation.
+func sentenceOf(text string, sp doc.Span, sents []doc.Span) doc.Span {
+	if len(sents) > 0 {
+		i := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
+		if i < len(sents) && sents[i].Start <= sp.Start {
+			return sents[i]
+		}
+	}
+	start := sp.Start
+	for start > 0 && sp.Start-start < 400 {
+		c := text[start-1]
+		if (c == '.' || c == '!' || c == '?' || c == '\n') && start < len(text) && (text[start] == ' ' || text[start] == '\n') {
+			break
+		}
+		start--
+	}
+	end := sp.End
+	for end < len(text) && end-sp.End < 400 {
+		c := text[end]
+		if (c == '.' || c == '!' || c == '?' || c == '\n') && (end+1 == len(text) || text[end+1] == ' ' || text[end+1] == '\n') {
+			break
+		}
+		end++
+	}
+	for start < len(text) && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return doc.Span{Start: start, End: end}
+}
+
+// tense returns the tense of the nearest tense marker to sp in its sentence.
+func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
+	s := sentenceOf(text, sp, sents)
+	best, bestDist := TenseUnknown, 1<<30
+	i := s.Start
+	for i < s.End {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < s.End {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		if j <= sp.Start || i >= sp.End {
+			if tn := t.wordTense(text[i:j]); tn != TenseUnknown {
+				d := sp.Start - j
+				if i >= sp.End {
+					d = i - sp.End
+				}
+				if d < bestDist {
+					best, bestDist = tn, d
+				}
+			}
+		}
+		i = j
+	}
+	return best
+}
+
+func (t *Tagger) wordTense(w string) int {
+	if v, ok := t.set.Lookup("past", w); ok && v != "" {
+		return TensePast
+	}
+	if v, ok := t.set.Lookup("future", w); ok && v != "" {
+		return TenseFuture
+	}
+	if len(t.affixes) > 0 {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			lw := strings.ToLower(w)
+			for _, a := range t.affixes {
+				if len(lw) >= len(a.pre)+len(a.suf)+3 && strings.HasPrefix(lw, a.pre) && strings.HasSuffix(lw, a.suf) {
+					return a.tense
+				}
+			}
+		}
+	}
+	return TenseUnknown
+}
+
+// Stage returns the pipeline stage "timex". It anchors on the dateline's
+// date, else the publication date, and uses the sentences for tense.
+// Languages without timex rules are left untagged.
+func Stage() pipeline.Stage { return stage{} }
+
+type stage struct{}
+
+func (stage) Name() string { return "timex" }
+func (stage) Needs() []pipeline.Layer {
+	return []pipeline.Layer{pipeline.Lang, pipeline.Sentences, pipeline.Dateline}
+}
+func (stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Timexes} }
+
+func (stage) Process(d *doc.Document) error {
+	if d.Lang != "de" && d.Lang != "en" {
+		return nil
+	}
+	t, err := For(d.Lang)
+	if err != nil {
+		return err
+	}
+	d.Timexes = t.Tag(d.Text, Anchor(d), SentenceSpans(d))
+	return nil
+}
+
+// Anchor returns the date a document's relative expressions resolve
+// against: the dateline's date, else the publication date, else zero.
+func Anchor(d *doc.Document) time.Time {
+	if d.Dateline != nil && !d.Dateline.Date.IsZero() {
+		return d.Dateline.Date
+	}
+	return d.Date
+}
+
+// SentenceSpans returns the spans of d.Sentences (nil when there are none).
+func SentenceSpans(d *doc.Document) []doc.Span {
+	if len(d.Sentences) == 0 {
+		return nil
+	}
+	out := make([]doc.Span, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = s.Span
+	}
+	return out
+}

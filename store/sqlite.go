@@ -168,8 +168,9 @@ func (s *SQLite) HasHash(ctx context.Context, hash string) (bool, error) {
 	return n > 0, err
 }
 
-// HasSighting reports whether this exact sighting (same text, document id
-// and source) is stored, so that a re-run can skip analysing it.
+// HasSighting reports whether this exact sighting (same content hash,
+// document id and input source, as read before analysis) is stored, so
+// that a re-run can skip analysing it.
 func (s *SQLite) HasSighting(ctx context.Context, hash, docID, source string) (bool, error) {
 	var n int
 	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM sightings WHERE key = ?`, sightingKey(hash, docID, source)).Scan(&n)
@@ -248,7 +249,7 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 	source := StorySource(r)
 	date := deref(r.Date)
 	origin := ""
-	key := sightingKey(hash, r.ID, source)
+	key := sightingKey(hash, r.ID, deref(r.Source))
 
 	// Exact duplicate or re-run: record the sighting only.
 	var first int64

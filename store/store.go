@@ -58,6 +58,9 @@ type Store interface {
 	Add(ctx context.Context, recs []*doc.Record) ([]AddResult, error)
 	// HasHash reports whether a story with this content hash is stored.
 	HasHash(ctx context.Context, hash string) (bool, error)
+	// HasSighting reports whether the record with this content hash,
+	// document id and input source (Record.Source) is stored.
+	HasSighting(ctx context.Context, hash, docID, source string) (bool, error)
 
 	Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary], error)
 	Story(ctx context.Context, id int64) (*StoryDetail, error)

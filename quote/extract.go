@@ -1,0 +1,683 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
+)
+
+// mention is an entity mention flattened for look-up by position.
+type mention struct {
+	doc.Span
+	id, typ, kind string
+}
+
+// segment is an outermost quotation: marks and content tokens.
+type segment struct {
+	open, close int // token indexes of the marks, -1 when missing
+	first, last int // content tokens [first, last)
+	para        int
+	speech      bool // a quotation of speech (not a title or scare quote)
+	contNext    bool // unclosed, and the next paragraph opens with a mark
+	f           *found
+}
+
+// run is the state of one extraction.
+type run struct {
+	x        *Extractor
+	lex      *lexicon
+	d        *doc.Document
+	text     string
+	toks     []tok
+	sents    []sentence
+	paras    []doc.Span
+	segs     []*segment
+	segOf    []int  // token → index of the segment whose marks/content hold it, -1
+	used     []bool // tokens belonging to a found attribution or content
+	mentions []mention
+	out      []*found
+}
+
+func (e *Extractor) find(d *doc.Document) []*found {
+	if d == nil || d.Text == "" || !utf8.ValidString(d.Text) {
+		return nil
+	}
+	r := &run{x: e, lex: e.lex, d: d, text: d.Text}
+	r.toks, r.sents, r.paras = view(d)
+	if len(r.toks) == 0 {
+		return nil
+	}
+	r.used = make([]bool, len(r.toks))
+	if dl := d.Dateline; dl != nil && dl.Valid(len(d.Text)) {
+		for i := range r.toks {
+			if r.toks[i].Start >= dl.Start && r.toks[i].End <= dl.End {
+				r.used[i] = true
+			}
+		}
+	}
+	for _, en := range d.Entities {
+		for _, m := range en.Mentions {
+			if m.Valid(len(d.Text)) && m.Len() > 0 {
+				r.mentions = append(r.mentions, mention{Span: m.Span, id: en.ID, typ: en.Type, kind: m.Kind})
+			}
+		}
+	}
+	sort.Slice(r.mentions, func(i, j int) bool { return r.mentions[i].Start < r.mentions[j].Start })
+	r.scanMarks()
+	r.direct()
+	r.indirect()
+	r.continuations()
+	r.finish()
+	sortFound(r.out)
+	return r.out
+}
+
+// ---- quotation marks -------------------------------------------------
+
+// closes reports whether mark c closes a quotation opened by o.
+func closes(o, c rune) bool {
+	switch o {
+	case '„':
+		return c == '“' || c == '”' || c == '"'
+	case '“':
+		return c == '”' || c == '“'
+	case '‟':
+		return c == '”'
+	case '"':
+		return c == '"' || c == '“' || c == '”'
+	case '»':
+		return c == '«'
+	case '«':
+		return c == '»'
+	case '‚':
+		return c == '‘' || c == '’'
+	case '‘':
+		return c == '’'
+	case '\'':
+		return c == '\'' || c == '’'
+	case '‹':
+		return c == '›'
+	case '›':
+		return c == '‹'
+	}
+	return false
+}
+
+func isDouble(r rune) bool {
+	switch r {
+	case '„', '“', '”', '"', '»', '«', '‟':
+		return true
+	}
+	return false
+}
+
+func opensOnly(r rune) bool { return r == '„' || r == '‚' || r == '‟' }
+
+type mark struct {
+	r   rune
+	idx int
+}
+
+// scanMarks pairs the quotation marks of each paragraph and records the
+// outermost quotations as segments.
+func (r *run) scanMarks() {
+	r.segOf = make([]int, len(r.toks))
+	for i := range r.segOf {
+		r.segOf[i] = -1
+	}
+	start := 0
+	for start < len(r.toks) {
+		end := start
+		for end < len(r.toks) && r.toks[end].para == r.toks[start].para {
+			end++
+		}
+		r.scanParagraph(start, end)
+		start = end
+	}
+	// multi-paragraph quotations
+	for i, s := range r.segs {
+		if s.close == -1 && s.open >= 0 && i+1 < len(r.segs) {
+			n := r.segs[i+1]
+			if n.open >= 0 && n.para == s.para+1 && n.open == r.paraFirst(n.open) {
+				s.contNext = true
+			}
+		}
+	}
+	for k, s := range r.segs {
+		lo, hi := s.first, s.last
+		if s.open >= 0 {
+			lo = s.open
+		}
+		if s.close >= 0 {
+			hi = s.close + 1
+		}
+		for i := lo; i < hi; i++ {
+			r.segOf[i] = k
+		}
+	}
+}
+
+func (r *run) paraFirst(i int) int {
+	for i > 0 && r.toks[i-1].para == r.toks[i].para {
+		i--
+	}
+	return i
+}
+
+func (r *run) isPunct(i int, set string) bool {
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	t := r.toks[i].text
+	return len(t) > 0 && utf8.RuneCountInString(t) == 1 && strings.Contains(set, t)
+}
+
+func (r *run) scanParagraph(start, end int) {
+	var stack []mark
+	for i := start; i < end; i++ {
+		t := r.toks[i]
+		if t.qmark == 0 {
+			continue
+		}
+		atStart := i == start
+		prevOpen := atStart || t.space || r.isPunct(i-1, "([{-–—:,")
+		nextTight := i+1 < end && !r.toks[i+1].space && !r.isPunct(i+1, ".,;:!?)")
+		openish := prevOpen && nextTight
+		closeish := !atStart && !t.space && !nextTight
+		c := t.qmark
+		// close the innermost quotation this mark closes
+		if len(stack) > 0 && !opensOnly(c) {
+			k := -1
+			for j := len(stack) - 1; j >= 0; j-- {
+				if closes(stack[j].r, c) {
+					k = j
+					break
+				}
+			}
+			ambiguous := c == stack[len(stack)-1].r // " " or ' '
+			if k >= 0 && (!openish || !ambiguous && k == len(stack)-1 || closeish) {
+				if k == 0 {
+					r.addSeg(stack[0].idx, i, stack[0].idx+1, i, t.para)
+				}
+				stack = stack[:k]
+				continue
+			}
+		}
+		switch {
+		case openish && c != '”' && c != '«' || opensOnly(c) || c == '»' && len(stack) == 0 && !closeish:
+			if len(stack) == 0 && !isDouble(c) && c != '‚' && c != '‹' && c != '›' {
+				// a top-level single mark opens only when it closes
+				// again in the paragraph
+				if !r.singleCloses(c, i+1, end) {
+					continue
+				}
+			}
+			stack = append(stack, mark{c, i})
+		case closeish && len(stack) == 0 && isDouble(c) && c != '„':
+			// closing mark without an opening one: the quotation starts
+			// the paragraph (kept only when an attribution follows)
+			r.addSeg(-1, i, start, i, t.para)
+		}
+	}
+	if len(stack) > 0 && isDouble(stack[0].r) || len(stack) > 0 && stack[0].r == '‚' {
+		o := stack[0].idx
+		if o+1 < end {
+			r.addSeg(o, -1, o+1, end, r.toks[o].para)
+		}
+	}
+}
+
+func (r *run) singleCloses(o rune, from, end int) bool {
+	for j := from; j < end; j++ {
+		if r.toks[j].qmark != 0 && closes(o, r.toks[j].qmark) && !r.toks[j].space {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) addSeg(open, close, first, last, para int) {
+	// drop a trailing comma inside the marks ("...," he said) and
+	// leading/trailing marks of inner quotations that are only punctuation
+	for last > first && r.isPunct(last-1, ",") {
+		last--
+	}
+	if last <= first {
+		return
+	}
+	r.segs = append(r.segs, &segment{open: open, close: close, first: first, last: last, para: para})
+}
+
+// ---- word classes and phrases ------------------------------------------
+
+func (r *run) class(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	return r.lex.class[r.toks[i].lower]
+}
+
+func (r *run) isDE() bool { return r.lex.lang == "de" }
+
+// clauseEnd returns the first token at or after i that ends a clause for
+// attribution purposes: sentence punctuation, a quotation mark or a
+// paragraph break (the token index, exclusive end).
+func (r *run) clauseEnd(i int) int {
+	if i >= len(r.toks) {
+		return len(r.toks)
+	}
+	p := r.toks[i].para
+	j := i
+	for ; j < len(r.toks) && r.toks[j].para == p; j++ {
+		t := r.toks[j]
+		if t.qmark != 0 {
+			break
+		}
+		if t.text == "!" || t.text == "?" || t.text == ";" {
+			break
+		}
+		if t.text == "." {
+			if j > 0 && r.toks[j-1].End == t.Start && (abbrevs[r.toks[j-1].lower] || r.toks[j-1].word && utf8.RuneCountInString(r.toks[j-1].text) == 1) {
+				continue
+			}
+			break
+		}
+	}
+	return j
+}
+
+// cueAt reports whether token i is a reporting verb: its lemma and the
+// index of its particle (-1 when none).
+func (r *run) cueAt(i, limit int) (string, int, bool) {
+	if i < 0 || i >= len(r.toks) || !r.toks[i].word {
+		return "", -1, false
+	}
+	senses := r.lex.verbs[r.toks[i].lower]
+	if len(senses) == 0 {
+		return "", -1, false
+	}
+	if r.isDE() && r.toks[i].cap && i > 0 && !r.sentStart(i) {
+		return "", -1, false // a capitalised noun ("Sagen"), not a verb
+	}
+	best, bestPart := "", -1
+	for _, s := range senses {
+		if s.particle == "" {
+			if best == "" {
+				best = s.lemma
+			}
+			continue
+		}
+		pw := strings.Fields(s.particle)
+		for j := i + 1; j < limit && j < i+16 && j < len(r.toks); j++ {
+			t := r.toks[j]
+			if t.qmark != 0 || r.isPunct(j, ".,;:!?") || t.para != r.toks[i].para {
+				break
+			}
+			if t.lower == pw[0] {
+				return s.lemma, j, true
+			}
+		}
+	}
+	return best, bestPart, best != ""
+}
+
+func (r *run) sentStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	s := r.sents[r.toks[i].sent]
+	j := s.first
+	for j < i && (r.toks[j].qmark != 0 || r.isPunct(j, "(-–—")) {
+		j++
+	}
+	return j == i
+}
+
+// looksAdj reports whether a lower-case word can be an attributive
+// adjective (German endings; English: any lower-case word).
+func (r *run) looksAdj(i int) bool {
+	t := r.toks[i]
+	if !t.word || t.cap || r.class(i) != "" {
+		return false
+	}
+	if _, ok := r.lex.verbs[t.lower]; ok {
+		return false
+	}
+	if !r.isDE() {
+		return true
+	}
+	for _, suf := range []string{"e", "en", "er", "es", "em"} {
+		if strings.HasSuffix(t.lower, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isName reports whether token i can be part of a name or a noun head.
+func (r *run) isName(i int) bool {
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	t := r.toks[i]
+	if !(t.cap && (t.word || t.num)) {
+		return false
+	}
+	if c := r.class(i); c == "det" || c == "prep" || c == "pron" || c == "conj" || c == "rel" || c == "temporal" || c == "adv" {
+		return false
+	}
+	if _, ok := r.lex.verbs[t.lower]; ok && !r.isDE() {
+		return false
+	}
+	return true
+}
+
+// isAbbrevDot reports whether token i is a dot closing an abbreviation
+// ("Mr.", "U.S.").
+func (r *run) isAbbrevDot(i int) bool {
+	if i <= 0 || i >= len(r.toks) || r.toks[i].text != "." {
+		return false
+	}
+	p := r.toks[i-1]
+	return p.End == r.toks[i].Start && (abbrevs[p.lower] || strings.Contains(p.text, ".") || p.word && utf8.RuneCountInString(p.text) == 1)
+}
+
+// npForward returns the noun phrase starting at token i: [i, end), or
+// end == i when there is none. limit bounds it.
+func (r *run) npForward(i, limit int) int {
+	if i >= limit || i >= len(r.toks) {
+		return i
+	}
+	if r.class(i) == "pron" {
+		return i + 1
+	}
+	j := i
+	det := false
+	if r.class(j) == "det" {
+		j++
+		det = true
+	}
+	adj := 0
+	for j < limit && adj < 4 && r.looksAdj(j) && !(r.isDE() && !det) {
+		j++
+		adj++
+	}
+	h := j
+	for j < limit && (r.isName(j) || r.isAbbrevDot(j) && j > h) {
+		j++
+	}
+	if j == h {
+		if !r.isDE() && det && adj > 0 {
+			// English lower-case head: "the spokesman"
+			return j
+		}
+		return i
+	}
+	// genitive or of-phrase: "des Ministeriums", "of the ministry"
+	if j < limit {
+		c := r.toks[j].lower
+		if r.isDE() && (c == "des" || c == "der" || c == "von") || !r.isDE() && (c == "of" || c == "for" || c == "at") {
+			if k := r.npForward(j+1, limit); k > j+1 {
+				return k
+			}
+			if r.isDE() && (c == "des" || c == "der") {
+				// "des ukrainischen Präsidenten": det then adjectives
+				k := j + 1
+				for k < limit && r.looksAdj(k) {
+					k++
+				}
+				h2 := k
+				for k < limit && r.isName(k) {
+					k++
+				}
+				if k > h2 {
+					return k
+				}
+			}
+		}
+	}
+	return j
+}
+
+// npAfter finds the subject after a reporting verb: it skips adverbs,
+// time words and up to two prepositional phrases. It returns [a, b) or
+// a == b when none.
+func (r *run) npAfter(i, limit int) (int, int) {
+	pps := 0
+	for i < limit {
+		c := r.class(i)
+		t := r.toks[i]
+		switch {
+		case c == "adv" || c == "temporal" || t.num || t.text == "," && false:
+			i++
+			continue
+		case c == "prep" && pps < 2:
+			pps++
+			j := r.npForward(i+1, limit)
+			if j == i+1 {
+				// "am 25. Februar", "in Kiew"
+				j = i + 1
+				for j < limit && (r.toks[j].num || r.isPunct(j, ".") || r.class(j) == "temporal" || r.isName(j)) {
+					j++
+				}
+			}
+			i = j
+			continue
+		case c == "pron":
+			if t.lower == "es" || t.lower == "it" || t.lower == "man" {
+				return i, i
+			}
+			return i, i + 1
+		}
+		j := r.npForward(i, limit)
+		return i, j
+	}
+	return i, i
+}
+
+// npBefore finds the subject before a reporting verb at i, not reaching
+// before floor. It skips adverbs and auxiliaries; an NP right after a
+// preposition is not a subject ("Am Mittwoch sagte ..."), nor is a noun
+// phrase in a German sentence where the verb follows at the end.
+func (r *run) npBefore(i, floor int) (int, int) {
+	j := i - 1
+	for j >= floor && (r.class(j) == "adv" || r.class(j) == "temporal" && !r.isDE()) {
+		j--
+	}
+	if j < floor {
+		return i, i
+	}
+	if r.class(j) == "pron" {
+		if r.toks[j].lower == "es" || r.toks[j].lower == "it" || r.toks[j].lower == "man" {
+			return i, i
+		}
+		return j, j + 1
+	}
+	end := j + 1
+	a := end
+	for a-1 >= floor && (r.isName(a-1) || r.isAbbrevDot(a-1)) {
+		a--
+	}
+	if a == end && !r.isDE() {
+		// English lower-case head: "the spokesman said"
+		k := a
+		for k-1 >= floor && end-(k-1) <= 4 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
+			k--
+		}
+		if k < a && k-1 >= floor && r.class(k-1) == "det" {
+			a = k - 1
+		}
+		if a == end {
+			return i, i
+		}
+	} else if a == end {
+		return i, i
+	}
+	// adjectives and determiner before the head
+	for a-1 >= floor && r.looksAdj(a-1) && r.isDE() {
+		a--
+	}
+	if a-1 >= floor && r.class(a-1) == "det" {
+		a--
+	}
+	// genitive / of-chains: "Ein Sprecher des Ministeriums",
+	// "a spokesman for the company"
+	for a-1 >= floor {
+		c := r.toks[a].lower
+		p := r.toks[a-1].lower
+		if r.isDE() && (c == "des" || c == "der") && r.isName(a-1) || !r.isDE() && (p == "of" || p == "for") {
+			k := a - 1
+			if !r.isDE() {
+				k = a - 2
+			}
+			if k < floor {
+				break
+			}
+			b := k + 1
+			for k >= floor && (r.isName(k) || r.isAbbrevDot(k) || !r.isDE() && r.toks[k].word && !r.toks[k].cap && r.class(k) == "") && b-k <= 4 {
+				k--
+			}
+			for k >= floor && r.isDE() && r.looksAdj(k) {
+				k--
+			}
+			if k >= floor && r.class(k) == "det" {
+				k--
+			}
+			if k+1 >= b {
+				break
+			}
+			a = k + 1
+			continue
+		}
+		break
+	}
+	if a-1 >= floor && r.class(a-1) == "prep" {
+		return i, i
+	}
+	// appositive: "Kevin Madden, a spokesman for Romney, said"
+	if !r.isDE() && a-2 >= floor && r.isPunct(a-1, ",") && r.toks[a].lower != "" && r.class(a) == "det" && r.isName(a-2) {
+		k := a - 2
+		for k-1 >= floor && (r.isName(k-1) || r.isAbbrevDot(k-1)) {
+			k--
+		}
+		return k, a - 1
+	}
+	return a, end
+}
+
+// ---- speakers ------------------------------------------------------------
+
+// entityIn returns the first entity mention inside tokens [a, b).
+func (r *run) entityIn(a, b int) *mention {
+	if b <= a {
+		return nil
+	}
+	s, e := r.toks[a].Start, r.toks[b-1].End
+	k := sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].End > s })
+	var best *mention
+	for ; k < len(r.mentions) && r.mentions[k].Start < e; k++ {
+		m := &r.mentions[k]
+		if m.End <= s {
+			continue
+		}
+		if best == nil || best.kind == doc.MentionPronoun && m.kind != doc.MentionPronoun {
+			best = m
+		}
+	}
+	return best
+}
+
+// speaker resolves the noun phrase [a, b) to an entity id.
+func (r *run) speaker(a, b int) string {
+	if b <= a {
+		return ""
+	}
+	if m := r.entityIn(a, b); m != nil {
+		return m.id
+	}
+	if b-a == 1 && r.class(a) == "pron" {
+		if r.x.resolver != nil {
+			if id := r.x.resolver.ResolvePronoun(r.d, r.toks[a].Start); id != "" {
+				return id
+			}
+		}
+		if f := r.lastSpeaker(r.toks[a].Start); f != nil {
+			return f.speaker
+		}
+		// nearest preceding person
+		at := r.toks[a].Start
+		for k := len(r.mentions) - 1; k >= 0; k-- {
+			if r.mentions[k].End <= at && r.mentions[k].typ == "PER" {
+				return r.mentions[k].id
+			}
+		}
+	}
+	return ""
+}
+
+// lastSpeaker returns the last attributed statement before offset at
+// within the three preceding paragraphs.
+func (r *run) lastSpeaker(at int) *found {
+	var best *found
+	for _, f := range r.out {
+		if f.content.Start < at && (f.speaker != "" || f.speakerNP.End > f.speakerNP.Start) && (best == nil || f.content.Start > best.content.Start) {
+			best = f
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if p := r.paraAt(at); p-r.paraAt(best.content.Start) > 3 {
+		return nil
+	}
+	return best
+}
+
+func (r *run) paraAt(at int) int {
+	return sort.Search(len(r.paras), func(i int) bool { return r.paras[i].End >= at })
+}
+
+func (r *run) span(a, b int) doc.Span {
+	if b <= a || a < 0 || b > len(r.toks) {
+		return doc.Span{}
+	}
+	return doc.Span{Start: r.toks[a].Start, End: r.toks[b-1].End}
+}
+
+// attr is an attribution found around a statement.
+type attr struct {
+	cue, part  int // token of the verb or cue word, particle token or -1
+	cueEnd     int // exclusive end token of the cue phrase
+	lemma      string
+	npA, npB   int
+	clauseA    int
+	clauseB    int
+	inheritsNP bool
+}
+
+func (r *run) fill(f *found, a *attr) {
+	f.cue = r.span(a.cue, a.cueEnd)
+	f.cueLemma = a.lemma
+	f.cueParts = append(f.cueParts, f.cue)
+	if a.part >= 0 {
+		f.cueParts = append(f.cueParts, r.span(a.part, a.part+1))
+	}
+	if a.npB > a.npA {
+		f.speakerNP = r.span(a.npA, a.npB)
+		f.speaker = r.speaker(a.npA, a.npB)
+		if f.speaker == "" && a.npB-a.npA == 1 && r.class(a.npA) == "pron" {
+			if l := r.lastSpeaker(r.toks[a.npA].Start); l != nil {
+				f.speaker = l.speaker
+			}
+		}
+	}
+	f.clause = r.span(a.clauseA, a.clauseB)
+	for k := a.clauseA; k < a.clauseB && k < len(r.used); k++ {
+		r.used[k] = true
+	}
+	if s := r.toks[max(a.clauseB-1, a.clauseA)].sent; s > f.sentLast {
+		f.sentLast = s
+	}
+}

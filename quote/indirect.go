@@ -1,0 +1,495 @@
+package quote
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/rules"
+)
+
+// indirect finds reported speech sentence by sentence: cue phrases
+// ("zufolge", "according to"), reporting verbs with the content before a
+// comma ("…, sagte X") or after it ("X sagte, dass …"), and "wie X
+// mitteilte".
+func (r *run) indirect() {
+	for si := range r.sents {
+		s := r.sents[si]
+		free := 0
+		for i := s.first; i < s.last; i++ {
+			if !r.used[i] && r.segOf[i] < 0 {
+				free++
+			}
+		}
+		if free < 3 {
+			continue
+		}
+		if f := r.cuePhrase(si); f != nil {
+			r.add(f)
+			continue
+		}
+		if f := r.verbCue(si); f != nil {
+			r.add(f)
+		}
+	}
+}
+
+func (r *run) add(f *found) {
+	for i := f.firstTok; i < f.lastTok; i++ {
+		r.used[i] = true
+	}
+	r.out = append(r.out, f)
+}
+
+// bounds returns the first and end token of a sentence's text, without
+// opening dashes and closing punctuation.
+func (r *run) bounds(si int) (int, int) {
+	s := r.sents[si]
+	a, b := s.first, s.last
+	for a < b && (r.isPunct(a, "-–—,:;") || r.used[a] && r.segOf[a] < 0) {
+		a++
+	}
+	for b > a && (r.isPunct(b-1, ".!?;:,") || r.toks[b-1].qmark != 0 && r.segOf[b-1] < 0) {
+		b--
+	}
+	return a, b
+}
+
+// content builds a statement over tokens [a, b), cut where a direct
+// quotation or another statement's tokens begin; nil when too short.
+func (r *run) content(a, b int) *found {
+	for a < b && (r.used[a] || r.isPunct(a, ",:;-–—")) {
+		a++
+	}
+	for k := a; k < b; k++ {
+		if r.used[k] || r.segOf[k] >= 0 && r.segs[r.segOf[k]].speech {
+			b = k
+			break
+		}
+	}
+	for b > a && r.isPunct(b-1, ",:;-–—.") {
+		b--
+	}
+	words := 0
+	for k := a; k < b; k++ {
+		if r.toks[k].word {
+			words++
+		}
+	}
+	if words < 2 {
+		return nil
+	}
+	f := &found{kind: Indirect, firstTok: a, lastTok: b, confidence: 0.8}
+	// unbalanced marks left at the edges of the content
+	f.content = r.span(a, b)
+	f.sentLast = r.toks[b-1].sent
+	for k := a; k < b; k++ {
+		if sg := r.segOf[k]; sg >= 0 && !r.segs[sg].speech {
+			f.kind = Mixed
+			break
+		}
+	}
+	return f
+}
+
+// around makes the statement of a sentence whose attribution occupies
+// tokens [aa, ab): the text after it when it opens the sentence, before
+// it when it closes it, else the whole sentence.
+func (r *run) around(si, aa, ab int) *found {
+	a, b := r.bounds(si)
+	switch {
+	case aa <= a:
+		return r.content(ab, b)
+	case ab >= b:
+		return r.content(a, aa)
+	default:
+		return r.content(a, b)
+	}
+}
+
+func (r *run) cuePhrase(si int) *found {
+	s := r.sents[si]
+	for i := s.first; i < s.last; i++ {
+		if r.used[i] || r.segOf[i] >= 0 {
+			continue
+		}
+		for _, cp := range r.lex.cues {
+			n := len(cp.words)
+			if i+n > s.last {
+				continue
+			}
+			ok := true
+			for k, w := range cp.words {
+				if r.toks[i+k].lower != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			var a, b, aa, ab int
+			switch cp.dir {
+			case "pre":
+				a = i + n
+				if a < s.last && (r.toks[a].lower == "von" || r.toks[a].lower == "of") {
+					a++
+				}
+				b = r.npForward(a, s.last)
+				aa, ab = i, b
+			case "post":
+				a, b = r.npBefore(i, s.first)
+				aa, ab = a, i+n
+			case "self":
+				a = r.sents[si].first
+				b = r.npForward(a, i)
+				aa, ab = i, i+n
+			}
+			if b <= a {
+				continue
+			}
+			f := r.around(si, aa, ab)
+			if f == nil {
+				continue
+			}
+			at := &attr{cue: i, part: -1, cueEnd: i + n, lemma: cp.lemma, npA: a, npB: b, clauseA: aa, clauseB: ab}
+			r.fill(f, at)
+			return f
+		}
+	}
+	return nil
+}
+
+// finiteFollows reports whether the content starting at token a reads as
+// reported speech: a "dass"/"ob" clause or a Konjunktiv verb.
+func (r *run) reported(a, b int) bool {
+	if a < b && r.class(a) == "conj" {
+		return true
+	}
+	if !r.isDE() {
+		return b-a >= 3
+	}
+	for k := a; k < b; k++ {
+		if r.isKI(k) || r.isKII(k) {
+			return true
+		}
+	}
+	return false
+}
+
+var konjunktiv2 = map[string]bool{"würde": true, "würden": true, "hätte": true, "hätten": true, "wäre": true, "wären": true, "müssten": true, "könnten": true}
+
+func (r *run) isKII(i int) bool { return konjunktiv2[r.toks[i].lower] && !r.toks[i].cap }
+
+// isKI reports whether token i is a finite Konjunktiv I verb: a listed
+// form, or by rule a lower-case word in -e that does not follow an
+// article or a preposition and does not precede a noun.
+func (r *run) isKI(i int) bool {
+	t := r.toks[i]
+	if !t.word || t.cap || !r.isDE() || r.segOf[i] >= 0 {
+		return false
+	}
+	w := t.lower
+	if r.lex.kiNever[w] || r.sentStart(i) {
+		return false
+	}
+	if i > 0 {
+		p := r.toks[i-1].lower
+		if p == "ich" || p == "zu" || p == "wir" || r.class(i-1) == "det" || r.class(i-1) == "prep" {
+			return false
+		}
+	}
+	if r.lex.kiKnown[w] {
+		return true
+	}
+	if utf8.RuneCountInString(w) < 5 || !strings.HasSuffix(w, "e") {
+		return false
+	}
+	for _, suf := range []string{"ige", "ische", "liche", "ende", "ene", "ste", "bare", "same", "lose", "hafte", "te", "ere", "iele", "ele", "ie", "ee", "he"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	if i+1 < len(r.toks) && (r.toks[i+1].cap || r.looksAdj(i+1)) {
+		return false // an adjective before its noun
+	}
+	if i > 0 && r.looksAdj(i-1) {
+		return false
+	}
+	// the indicative counterpart in -t must not be a known non-verb:
+	// accept when the previous token is a noun or a pronoun (V2 order)
+	return i > 0 && (r.toks[i-1].cap || r.class(i-1) == "pron" || r.class(i-1) == "adv")
+}
+
+func (r *run) verbCue(si int) *found {
+	s := r.sents[si]
+	a0, b0 := r.bounds(si)
+	for i := s.first; i < s.last; i++ {
+		if r.used[i] || r.segOf[i] >= 0 {
+			continue
+		}
+		lemma, part, ok := r.cueAt(i, s.last)
+		if !ok {
+			continue
+		}
+		cueEnd := i + 1
+		after := cueEnd
+		if part >= 0 {
+			after = part + 1
+		}
+		if f := r.wieClause(si, i, part, lemma); f != nil {
+			return f
+		}
+		// postposed: "…, sagte X." / "…, X said."
+		if r.isPunct(i-1, ",") || r.isPunct(i-1, "-–—") {
+			lim := r.clauseEnd(i)
+			subjEnd := lim
+			if part >= 0 && part < subjEnd {
+				subjEnd = part
+			}
+			na, nb := r.npAfter(i+1, subjEnd)
+			if r.isDE() || nb > na {
+				f := r.content(a0, i-1)
+				if f != nil && f.lastTok <= i-1 {
+					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: i - 1, clauseB: lim})
+					return f
+				}
+			}
+		}
+		if !r.isDE() {
+			na, nb := r.npBefore(i, s.first)
+			if nb > na && r.isPunct(na-1, ",") && na-1 > a0 {
+				f := r.content(a0, na-1)
+				if f != nil {
+					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: na - 1, clauseB: r.clauseEnd(i)})
+					return f
+				}
+			}
+			if nb > na {
+				j := r.skipAdjuncts(after, b0)
+				if j < b0 && j > after-1 && r.reported(j, b0) {
+					f := r.content(j, b0)
+					if f != nil {
+						r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: j})
+						return f
+					}
+				}
+			}
+			continue
+		}
+		// preposed: "X sagte (am Mittwoch), dass …" / "…, die Lage sei …"
+		c := -1
+		for j := after; j < s.last && j < after+12; j++ {
+			if r.toks[j].qmark != 0 {
+				break
+			}
+			if r.isPunct(j, ",:") {
+				c = j
+				break
+			}
+		}
+		if c < 0 && part >= 0 {
+			for j := i + 1; j < s.last && j < i+12; j++ {
+				if r.isPunct(j, ",:") {
+					if j > part {
+						c = j
+					}
+					break
+				}
+			}
+		}
+		if c < 0 || c+1 >= b0 {
+			continue
+		}
+		if !r.isPunct(c, ":") && !r.reported(c+1, b0) {
+			continue
+		}
+		na, nb := r.npBefore(i, s.first)
+		if nb <= na {
+			na, nb = r.npAfter(after, c)
+		}
+		f := r.content(c+1, b0)
+		if f == nil {
+			continue
+		}
+		r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: c + 1})
+		return f
+	}
+	return nil
+}
+
+// wieClause handles "…, wie X mitteilte." and "Wie X sagte, …" (English
+// "as X said").
+func (r *run) wieClause(si, i, part int, lemma string) *found {
+	s := r.sents[si]
+	w := -1
+	for j := i - 1; j >= s.first && j >= i-10; j-- {
+		if r.isPunct(j, ",;:") || r.toks[j].qmark != 0 {
+			break
+		}
+		if r.toks[j].lower == "wie" || r.toks[j].lower == "as" {
+			w = j
+			break
+		}
+	}
+	if w < 0 {
+		return nil
+	}
+	na, nb := w+1, r.npForward(w+1, i)
+	if nb <= na {
+		return nil
+	}
+	end := i + 1
+	if part > end-1 {
+		end = part + 1
+	}
+	f := r.around(si, w, end)
+	if f == nil {
+		return nil
+	}
+	r.fill(f, &attr{cue: i, part: part, cueEnd: i + 1, lemma: lemma, npA: na, npB: nb, clauseA: w, clauseB: end})
+	return f
+}
+
+// skipAdjuncts skips, after an English reporting verb, the words that
+// belong to the attribution: an addressee ("told Reuters"), a channel
+// ("in a statement"), time words ("on Tuesday") and "that".
+func (r *run) skipAdjuncts(j, end int) int {
+	for j < end {
+		t := r.toks[j]
+		if m, ok := r.lex.channels.MatchAt(r.text, t.Start); ok {
+			k := j
+			for k < end && r.toks[k].Start < m.End {
+				k++
+			}
+			j = k
+			continue
+		}
+		switch {
+		case r.class(j) == "temporal" || r.class(j) == "adv":
+			j++
+			continue
+		case (t.lower == "on" || t.lower == "last" || t.lower == "this" || t.lower == "late" || t.lower == "early") && j+1 < end && r.class(j+1) == "temporal":
+			j += 2
+			continue
+		case r.class(j) == "pron" && j > 0 && r.toks[j-1].lower == "told":
+			j++
+			continue
+		case t.lower == "that" || r.isPunct(j, ",:"):
+			return j + 1
+		}
+		break
+	}
+	return j
+}
+
+// continuations gives unattributed direct quotations the last speaker,
+// and turns Konjunktiv I sentences that follow a statement into indirect
+// statements of the same speaker.
+func (r *run) continuations() {
+	sortFound(r.out)
+	for _, f := range r.out {
+		if f.kind == Direct && f.cueLemma == "" && f.speaker == "" {
+			if l := r.lastSpeaker(f.content.Start); l != nil {
+				f.speaker, f.speakerNP = l.speaker, l.speakerNP
+				f.time = l.time
+				f.clause = l.clause
+				f.confidence = 0.6
+			}
+		}
+	}
+	touched := make([]bool, len(r.sents))
+	for _, f := range r.out {
+		if f.lastTok > f.firstTok {
+			for s := r.toks[f.firstTok].sent; s <= f.sentLast && s < len(touched); s++ {
+				touched[s] = true
+			}
+		}
+	}
+	for si := 1; si < len(r.sents); si++ {
+		if touched[si] || !touched[si-1] {
+			continue
+		}
+		s := r.sents[si]
+		ki := false
+		for i := s.first; i < s.last; i++ {
+			if r.isKI(i) {
+				ki = true
+				break
+			}
+		}
+		if !ki {
+			continue
+		}
+		l := r.lastSpeaker(s.Start)
+		if l == nil {
+			continue
+		}
+		a, b := r.bounds(si)
+		f := r.content(a, b)
+		if f == nil {
+			continue
+		}
+		f.speaker, f.speakerNP, f.clause = l.speaker, l.speakerNP, l.clause
+		f.confidence = 0.6
+		r.add(f)
+		touched[si] = true
+	}
+	sortFound(r.out)
+}
+
+// finish sets times, channels and addressees.
+func (r *run) finish() {
+	var dateline string
+	if r.d.Dateline != nil && !r.d.Dateline.Date.IsZero() {
+		dateline = r.d.Dateline.Date.Format("2006-01-02")
+	} else if !r.d.Date.IsZero() {
+		dateline = r.d.Date.Format("2006-01-02")
+	}
+	for _, f := range r.out {
+		if f.clause.End > f.clause.Start && f.cueLemma != "" {
+			cl := f.clause
+			r.lex.channels.Scan(r.text, cl.Start, cl.End, func(m rules.Match) {
+				if m.Start >= cl.End || m.Start < f.speakerNP.End && m.End > f.speakerNP.Start {
+					return
+				}
+				role := m.Rule.Attrs["role"]
+				np := doc.Span{}
+				if g, err := strconv.Atoi(m.Rule.Attrs["np"]); err == nil {
+					if a, b := m.GroupSpan(g); a >= 0 && b > a {
+						np = doc.Span{Start: a, End: b}
+					}
+				}
+				switch role {
+				case "channel":
+					if f.channel.End == 0 {
+						f.channel = doc.Span{Start: m.Start, End: m.End}
+					}
+				case "addressee":
+					if f.addressee.End == 0 {
+						if np.End > 0 {
+							f.addressee = np
+						} else {
+							f.addressee = doc.Span{Start: m.Start, End: m.End}
+						}
+						if f.channel.End == 0 && np.End > 0 && r.x.agencies[strings.ToLower(r.text[np.Start:np.End])] {
+							f.channel = np
+						}
+					}
+				}
+			})
+		}
+		if f.time == "" {
+			for _, t := range r.d.Timexes {
+				if t.Value != "" && t.Start < f.clause.End && t.End > f.clause.Start && f.clause.End > f.clause.Start {
+					f.time = t.Value
+					break
+				}
+			}
+		}
+		if f.time == "" {
+			f.time = dateline
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package quote
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dateline/dateline/lang"
+	"github.com/dateline/dateline/rules"
+)
+
+// ErrData wraps every error about a language's quote data files.
+var ErrData = errors.New("quote: bad language data")
+
+// verbSense is one reading of a verb form: the lemma and, for a separable
+// verb used with its particle split off, the particle that must close the
+// clause.
+type verbSense struct {
+	lemma    string
+	particle string // "" when the form stands alone
+}
+
+// cuePhrase is a prepositional cue such as "zufolge" or "according to".
+type cuePhrase struct {
+	words []string // lower-case
+	dir   string   // "pre", "post" or "self"
+	lemma string
+}
+
+// lexicon is a language's quote knowledge, loaded from lang/<code>/quote-*.txt.
+type lexicon struct {
+	lang     string
+	verbs    map[string][]verbSense // lower-case form → senses
+	cues     []cuePhrase
+	kiKnown  map[string]bool // Konjunktiv I forms always accepted
+	kiNever  map[string]bool // -e words never accepted
+	class    map[string]string
+	channels *rules.Set
+}
+
+var (
+	lexMu    sync.Mutex
+	lexCache = map[string]*lexicon{}
+)
+
+// loadLexicon returns the (cached) lexicon of a language.
+func loadLexicon(code string) (*lexicon, error) {
+	lexMu.Lock()
+	defer lexMu.Unlock()
+	if l, ok := lexCache[code]; ok {
+		return l, nil
+	}
+	l := &lexicon{
+		lang:    code,
+		verbs:   map[string][]verbSense{},
+		kiKnown: map[string]bool{},
+		kiNever: map[string]bool{},
+		class:   map[string]string{},
+	}
+	lines, err := lang.Read(code, "quote-verbs.txt")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrData, code, err)
+	}
+	for _, ln := range lines {
+		if len(ln.Fields) < 3 {
+			return nil, fmt.Errorf("%w: %s: want lemma, particle, forms", ErrData, ln.Pos())
+		}
+		lemma, part := ln.Fields[0], ln.Fields[1]
+		if part == "-" {
+			part = ""
+		}
+		for _, f := range strings.Fields(strings.Join(ln.Fields[2:], " ")) {
+			f = strings.ToLower(f)
+			s := verbSense{lemma: lemma}
+			if part != "" && !strings.HasPrefix(f, part) {
+				s.particle = part
+			}
+			l.verbs[f] = append(l.verbs[f], s)
+		}
+	}
+	lines, err = lang.Read(code, "quote-cues.txt")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrData, code, err)
+	}
+	for _, ln := range lines {
+		if len(ln.Fields) < 3 {
+			return nil, fmt.Errorf("%w: %s: want phrase, direction, lemma", ErrData, ln.Pos())
+		}
+		dir := ln.Fields[1]
+		if dir != "pre" && dir != "post" && dir != "self" {
+			return nil, fmt.Errorf("%w: %s: direction %q is not pre, post or self", ErrData, ln.Pos(), dir)
+		}
+		l.cues = append(l.cues, cuePhrase{words: strings.Fields(strings.ToLower(ln.Fields[0])), dir: dir, lemma: ln.Fields[2]})
+	}
+	lines, err = lang.Read(code, "quote-konjunktiv.txt")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrData, code, err)
+	}
+	for _, ln := range lines {
+		if len(ln.Fields) < 2 {
+			return nil, fmt.Errorf("%w: %s: want form and known|never", ErrData, ln.Pos())
+		}
+		switch ln.Fields[1] {
+		case "known":
+			l.kiKnown[strings.ToLower(ln.Fields[0])] = true
+		case "never":
+			l.kiNever[strings.ToLower(ln.Fields[0])] = true
+		default:
+			return nil, fmt.Errorf("%w: %s: %q is not known or never", ErrData, ln.Pos(), ln.Fields[1])
+		}
+	}
+	lines, err = lang.Read(code, "quote-words.txt")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrData, code, err)
+	}
+	for _, ln := range lines {
+		if len(ln.Fields) < 2 {
+			return nil, fmt.Errorf("%w: %s: want word and class", ErrData, ln.Pos())
+		}
+		w := strings.ToLower(ln.Fields[0])
+		if _, dup := l.class[w]; !dup {
+			l.class[w] = ln.Fields[1]
+		}
+	}
+	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"role", "np"}, Required: []string{"role"}}, code+"/quote-channels.txt")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrData, err)
+	}
+	for _, r := range set.Rules {
+		if role := r.Attrs["role"]; role != "channel" && role != "addressee" {
+			return nil, fmt.Errorf("%w: %s: role %q is not channel or addressee", ErrData, r.Pos(), role)
+		}
+		if np, ok := r.Attrs["np"]; ok {
+			if _, err := strconv.Atoi(np); err != nil {
+				return nil, fmt.Errorf("%w: %s: np %q is not a group number", ErrData, r.Pos(), np)
+			}
+		}
+	}
+	l.channels = set
+	lexCache[code] = l
+	return l, nil
+}
+
+func (l *lexicon) is(word, class string) bool { return l.class[strings.ToLower(word)] == class }

@@ -32,11 +32,12 @@ type Parser struct {
 	months     map[string]int    // lower-case name without dot → month
 	agencies   map[string]string // surface form → canonical name
 	connectors map[string]bool   // lower-case words allowed inside place names
+	slugs      map[string]bool   // upper-case leads that are not places
 }
 
 // New loads the parser's knowledge from the embedded language files.
 func New() (*Parser, error) {
-	p := &Parser{months: map[string]int{}, agencies: map[string]string{}, connectors: map[string]bool{}}
+	p := &Parser{months: map[string]int{}, agencies: map[string]string{}, connectors: map[string]bool{}, slugs: map[string]bool{}}
 	for _, code := range lang.Languages() {
 		lines, err := lang.Read(code, "months.txt")
 		if lang.IsNotExist(err) {
@@ -72,6 +73,13 @@ func New() (*Parser, error) {
 	}
 	for _, w := range words {
 		p.connectors[w] = true
+	}
+	slugs, err := lang.List("common", "dateline-slugs.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range slugs {
+		p.slugs[strings.ToUpper(w)] = true
 	}
 	return p, nil
 }
@@ -148,6 +156,9 @@ func (p *Parser) parseAt(text string, start int, ref time.Time, atStart bool) *d
 		break
 	}
 	var month, day, year int
+	if m, d, y, end, ok := p.date(text, skipBlank(text, i)); ok && skipBlank(text, i) > i {
+		month, day, year, i = m, d, y, end
+	}
 	region := false
 	for {
 		j := skipBlank(text, i)
@@ -159,10 +170,20 @@ func (p *Parser) parseAt(text string, start int, ref time.Time, atStart bool) *d
 			month, day, year, i = m, d, y, end
 			continue
 		}
-		if ps, ok := p.place(text, j); ok && !region && month == 0 {
+		if wEnd, _ := word(text, j); wEnd > j && p.agencies[text[j:wEnd]] != "" && len(dl.Agencies) == 0 {
+			// "WASHINGTON, March 12, Reuter -"
+			dl.Agencies = append(dl.Agencies, p.agencies[text[j:wEnd]])
+			i = wEnd
+			continue
+		}
+		if ps, ok := p.regionPlace(text, j); ok && !region && month == 0 {
 			// "AUSTIN, Texas, Feb 26 -": a region after the place.
 			region = true
 			i = ps.End
+			// "RICHMOND, Va. Feb 26 -": the date may follow without a comma.
+			if m, d, y, end, ok := p.date(text, skipBlank(text, i)); ok {
+				month, day, year, i = m, d, y, end
+			}
 			continue
 		}
 		return nil
@@ -176,23 +197,25 @@ func (p *Parser) parseAt(text string, start int, ref time.Time, atStart bool) *d
 		dl.Agencies, i = ag, end
 		j = skipBlank(text, i)
 	}
-	end, ok := dash(text, j)
+	end, ok := dash(text, j, month > 0 || len(dl.Agencies) > 0)
 	if !ok {
 		return nil
 	}
-	// What follows the dash must look like the start of a sentence.
-	k := skipBlank(text, end)
-	if k < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[k:])
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"„“»«'‚‘", r)) {
+	// A bare place and dash is a weak signal: accept it at the start of the
+	// text or a paragraph, or when the place is written in capitals, keep
+	// the place short, and want the start of a sentence after the dash.
+	if month == 0 && len(dl.Agencies) == 0 {
+		k := skipSpace(text, end)
+		if k < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"„“»«'‚‘", r)) {
+				return nil
+			}
+		}
+		if len(dl.Places) > 2 || wordCount(text, dl.Places[0].Span) > 3 {
 			return nil
 		}
-	}
-	// A bare place and dash is a weak signal: accept it at the start of the
-	// text or a paragraph, or when the place is written in capitals, and
-	// keep the place short.
-	if month == 0 && len(dl.Agencies) == 0 {
-		if len(dl.Places) > 2 || wordCount(text, dl.Places[0].Span) > 3 {
+		if p.slugs[strings.ToUpper(text[dl.Places[0].Start:dl.Places[0].End])] {
 			return nil
 		}
 		if !atStart && !allUpper(text[dl.Places[0].Start:dl.Places[0].End]) && !dashIsLong(text, j) {
@@ -230,8 +253,10 @@ func dashIsLong(text string, i int) bool {
 }
 
 // dash matches a dash preceded by blanks and followed by a blank or the
-// end of the text; it returns the offset after the dash.
-func dash(text string, i int) (int, bool) {
+// end of the text; it returns the offset after the dash. After a date or
+// an agency the dash may touch the next word ("March 4 -General"), as
+// hurried wire copy has it.
+func dash(text string, i int, loose bool) (int, bool) {
 	var n int
 	switch {
 	case strings.HasPrefix(text[i:], "--"):
@@ -243,11 +268,12 @@ func dash(text string, i int) (int, bool) {
 	default:
 		return 0, false
 	}
-	if i == 0 || !(text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ')') {
+	// "Feb 26-": a digit may touch the dash.
+	if i == 0 || !(text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ')' || text[i-1] >= '0' && text[i-1] <= '9') {
 		return 0, false
 	}
 	e := i + n
-	if e < len(text) && text[e] != ' ' && text[e] != '\t' && text[e] != '\n' {
+	if !loose && e < len(text) && text[e] != ' ' && text[e] != '\t' && text[e] != '\n' {
 		return 0, false
 	}
 	return e, true
@@ -267,6 +293,9 @@ func (p *Parser) place(text string, i int) (doc.Span, bool) {
 		if wEnd == i {
 			break
 		}
+		if _, _, _, _, isDate := p.date(text, i); isDate && words > 0 {
+			break // "JOHANNESBURG March 13": the date is not part of the place
+		}
 		w := text[i:wEnd]
 		if !upper {
 			if words == 0 || !p.connectors[w] {
@@ -277,6 +306,9 @@ func (p *Parser) place(text string, i int) (doc.Span, bool) {
 		}
 		words++
 		i = wEnd
+		if sentenceEnd(w) {
+			break // "Petersburg. London": a place does not run past a full stop
+		}
 		if i < len(text) && text[i] == ' ' {
 			i++
 			continue
@@ -291,6 +323,12 @@ func (p *Parser) place(text string, i int) (doc.Span, bool) {
 	if j >= len(text) {
 		return doc.Span{}, false
 	}
+	if j > end && allUpper(text[start:end]) {
+		// "JOHANNESBURG March 13 -": a capitalised place, then the date.
+		if _, _, _, _, ok := p.date(text, j); ok {
+			return doc.Span{Start: start, End: end}, true
+		}
+	}
 	switch text[j] {
 	case ',', '/', '(', '-':
 	default:
@@ -299,6 +337,22 @@ func (p *Parser) place(text string, i int) (doc.Span, bool) {
 		}
 	}
 	return doc.Span{Start: start, End: end}, true
+}
+
+// regionPlace matches a region after a place ("Texas", "Va.", "N.Y."):
+// like place, but it may also be followed directly by a date.
+func (p *Parser) regionPlace(text string, i int) (doc.Span, bool) {
+	if ps, ok := p.place(text, i); ok {
+		return ps, true
+	}
+	wEnd, upper := word(text, i)
+	if !upper || wEnd == i || wEnd-i > 12 {
+		return doc.Span{}, false
+	}
+	if _, _, _, _, ok := p.date(text, skipBlank(text, wEnd)); !ok {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: i, End: wEnd}, true
 }
 
 // word matches a word of letters, inner dots, hyphens and apostrophes
@@ -319,6 +373,7 @@ func word(text string, i int) (int, bool) {
 			if r == '-' && (j+1 >= len(text) || text[j+1] == ' ') {
 				return j, upper
 			}
+
 		default:
 			return j, upper
 		}
@@ -327,14 +382,29 @@ func word(text string, i int) (int, bool) {
 	return j, upper
 }
 
+// sentenceEnd reports whether a word ends with a full stop rather than an
+// abbreviation dot: short words ("St.", "Va.") and initials ("N.Y.") keep
+// their dot.
+func sentenceEnd(w string) bool {
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	w = strings.TrimSuffix(w, ".")
+	return utf8.RuneCountInString(w) > 4 && !strings.Contains(w, ".")
+}
+
 // date matches "25. Feb", "25. Februar 2026", "Feb 25", "March 3",
 // "Feb. 25, 2026" at i.
 func (p *Parser) date(text string, i int) (month, day, year, end int, ok bool) {
 	if d, j, ok := number(text, i, 2); ok {
-		// German: day, dot, month name.
-		if j < len(text) && text[j] == '.' {
-			k := skipBlank(text, j+1)
-			if m, e, ok := p.month(text, k); ok && d >= 1 && d <= 31 {
+		// German "25. Feb" and British "2 March": day, optional dot,
+		// month name.
+		k := j
+		if k < len(text) && text[k] == '.' {
+			k++
+		}
+		if k2 := skipBlank(text, k); k2 > k || k > j {
+			if m, e, ok := p.month(text, k2); ok && d >= 1 && d <= 31 {
 				y, e2 := optYear(text, e)
 				return m, d, y, e2, true
 			}

@@ -150,3 +150,12 @@ func BenchmarkParse(b *testing.B) {
 		p.Parse(text, ref)
 	}
 }
+
+func TestParser_SentenceBeforeDateline(t *testing.T) {
+	p := mustParser(t)
+	text := "Treffen in St. Petersburg. London – Die Regierung"
+	dl := p.Parse(text, time.Time{})
+	if dl == nil || text[dl.Start:dl.End] != "London –" {
+		t.Fatalf("Parse = %+v, want London –", dl)
+	}
+}

@@ -57,10 +57,11 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		}
 		y := anchor.Year()
 		cur := (int(anchor.Month())-1)/3 + 1
-		if tense == TensePast && q > cur {
+		// News speaks of past quarters far more than of next year's:
+		// a later quarter than the anchor's is last year's unless the
+		// sentence looks ahead.
+		if tense != TenseFuture && q > cur {
 			y--
-		} else if tense == TenseFuture && q < cur {
-			y++
 		}
 		return fmt.Sprintf("%04d-Q%d", y, q) + rest, a
 	}
@@ -163,21 +164,36 @@ func weekday(anchor time.Time, n, dir, tense int) time.Time {
 	return anchor.AddDate(0, 0, fwd)
 }
 
-// yearFor picks the year of month m (day d, 0 for the whole month) as
-// HeidelTime does for news: the anchor's year, unless the tense points
-// past a month later than the anchor's (previous year) or ahead to one
-// earlier (next year).
+// yearFor picks the year of month m for an expression without a year, as
+// HeidelTime does for news, with a margin: the anchor's year, unless the
+// tense points back to a month more than two months after the anchor's
+// (then the previous year) or ahead to a month before it (the next year).
+// Without tense the nearest year wins. The day d is not used.
 func yearFor(anchor time.Time, m, d, dir, tense int) int {
+	_ = d
 	y := anchor.Year()
-	am, ad := int(anchor.Month()), anchor.Day()
-	later := m > am || m == am && d > ad
-	earlier := m < am || m == am && d > 0 && d < ad
-	if dir < 0 || dir == 0 && tense == TensePast {
-		if later {
+	diff := m - int(anchor.Month()) // > 0: later in the year than the anchor
+	switch {
+	case dir < 0:
+		if diff > 0 {
 			y--
 		}
-	} else if dir > 0 || tense == TenseFuture {
-		if earlier {
+	case dir > 0:
+		if diff < 0 {
+			y++
+		}
+	case tense == TensePast:
+		if diff > 2 {
+			y--
+		}
+	case tense == TenseFuture:
+		if diff < 0 {
+			y++
+		}
+	default:
+		if diff > 6 {
+			y--
+		} else if diff < -6 {
 			y++
 		}
 	}

@@ -81,11 +81,11 @@ func New(code string) (*Tagger, error) {
 	t := &Tagger{Lang: code}
 	var set *rules.Set
 	funcs := map[string]rules.Func{
-		"day2":    day2,
-		"month2":  month2,
-		"year4":   year4,
-		"decade":  decade,
-		"upper":   func(s string) (string, bool) { return strings.ToUpper(s), true },
+		"day2":   day2,
+		"month2": month2,
+		"year4":  year4,
+		"decade": decade,
+		"upper":  func(s string) (string, bool) { return strings.ToUpper(s), true },
 		"ordnum": func(s string) (string, bool) { return ordinalDigits(s) },
 		"number": func(s string) (string, bool) {
 			if set == nil {
@@ -154,7 +154,7 @@ func For(code string) (*Tagger, error) {
 // The result is in text order, spans on rune boundaries, not overlapping.
 func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Timex {
 	var out []doc.Timex
-	ref := ""
+	ref, qref := "", ""
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
@@ -179,13 +179,22 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 			if needsTense(val) {
 				tense = t.tense(text, span, sents)
 			}
-			v, a := resolve(val, anchor, ref, tense)
+			r := ref
+			if qref != "" && strings.HasPrefix(val, "@ryear") {
+				// "a year earlier" in a story about a quarter means that
+				// quarter a year before (financial news).
+				r = qref
+			}
+			v, a := resolve(val, anchor, r, tense)
 			tx.Value, tx.Anchor = v, a
 		}
 		if tx.Type == "DATE" && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
 			ref = tx.Value[:10]
 		} else if tx.Type == "DATE" && len(tx.Value) >= 4 && isDigits(tx.Value[:4]) && !strings.HasPrefix(val, "@r") {
 			ref = tx.Value
+		}
+		if tx.Type == "DATE" && len(tx.Value) == 7 && tx.Value[4:6] == "-Q" && !strings.HasPrefix(val, "@r") {
+			qref = tx.Value
 		}
 		out = append(out, tx)
 	})
@@ -259,10 +268,16 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			j += size
 		}
 		if j <= sp.Start || i >= sp.End {
-			if tn := t.wordTense(text[i:j]); tn != TenseUnknown {
+			if tn, weak := t.wordTense(text[i:j]); tn != TenseUnknown {
 				d := sp.Start - j
 				if i >= sp.End {
 					d = i - sp.End
+				}
+				if weak && d > 8 {
+					// A reporting verb ("said", "teilte ... mit") dates the
+					// report; it decides only when next to the expression
+					// or when nothing else does.
+					d += 60
 				}
 				if d < bestDist {
 					best, bestDist = tn, d
@@ -274,12 +289,14 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 	return best
 }
 
-func (t *Tagger) wordTense(w string) int {
+// wordTense returns the tense a word marks and whether it is a weak
+// marker (a reporting verb, value "report" in the past table).
+func (t *Tagger) wordTense(w string) (int, bool) {
 	if v, ok := t.set.Lookup("past", w); ok && v != "" {
-		return TensePast
+		return TensePast, v == "report"
 	}
 	if v, ok := t.set.Lookup("future", w); ok && v != "" {
-		return TenseFuture
+		return TenseFuture, false
 	}
 	if len(t.affixes) > 0 {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -287,12 +304,12 @@ func (t *Tagger) wordTense(w string) int {
 			lw := strings.ToLower(w)
 			for _, a := range t.affixes {
 				if len(lw) >= len(a.pre)+len(a.suf)+3 && strings.HasPrefix(lw, a.pre) && strings.HasSuffix(lw, a.suf) {
-					return a.tense
+					return a.tense, false
 				}
 			}
 		}
 	}
-	return TenseUnknown
+	return TenseUnknown, false
 }
 
 // Stage returns the pipeline stage "timex". It anchors on the dateline's

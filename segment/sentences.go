@@ -64,6 +64,9 @@ func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
 	if next.Flags.Has(doc.ParagraphStart) {
 		return true
 	}
+	if f := toks[i-1].Flags; f&(doc.Word|doc.Abbrev) == doc.Word || f.Has(doc.Number) && !f.Has(doc.Abbrev) {
+		return false // fast path: a plain word or number ends no sentence
+	}
 	if isCloser(text, toks, i) {
 		return false
 	}

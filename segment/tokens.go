@@ -213,11 +213,11 @@ func (s *Segmenter) scan(text string, i int, r rune, w int) (int, doc.TokenFlag)
 	n := len(text)
 	switch {
 	case r < utf8.RuneSelf && (ascii[r] == cLower || ascii[r] == cUpper || ascii[r] == cDigit):
-		if end := scanURL(text, i); end > i {
-			return end, doc.URL
-		}
-		if end := scanEmail(text, i); end > i {
-			return end, doc.URL
+		switch r {
+		case 'h', 'H', 'f', 'F', 'w', 'W':
+			if end := scanURL(text, i); end > i {
+				return end, doc.URL
+			}
 		}
 		if ascii[r] == cDigit {
 			return s.scanNumber(text, i)
@@ -276,6 +276,13 @@ func (s *Segmenter) scanWordFrom(text string, i int, abbrev bool) (int, doc.Toke
 	letters := 0 // number of word runes so far, capped at 2
 	dotted := false
 	for i < n {
+		if c := ascii[text[i]]; c == cLower || c == cUpper || c == cDigit {
+			i++
+			if letters < 2 {
+				letters++
+			}
+			continue
+		}
 		r, w := decode(text, i)
 		if isWordRune(r) {
 			i += w
@@ -327,6 +334,14 @@ func (s *Segmenter) scanWordFrom(text string, i int, abbrev bool) (int, doc.Toke
 			}
 		}
 		break
+	}
+	if abbrev && i < n {
+		switch text[i] {
+		case '@', '.', '_', '%', '+':
+			if end := scanEmail(text, start); end > i {
+				return end, doc.URL
+			}
+		}
 	}
 	if dotted && text[i-1] == '.' {
 		return i, doc.Word | doc.Abbrev

@@ -1,0 +1,1306 @@
+package event
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
+)
+
+// word is a word of a sentence: a run of letters and digits. Hyphens and
+// apostrophes split words ("US-Vertreter" is "US", "Vertreter";
+// "Russia's" is "Russia", "s"; "didn't" is "did", "not").
+type word struct {
+	start, end int
+	low        string
+	cap        bool
+	clause     int
+}
+
+// ment is an entity mention inside a sentence.
+type ment struct {
+	start, end  int
+	first, last int // word indexes
+	ent         string
+	typ         string
+	kind        string
+	gov         string // class of what governs it: "", with, between, target, agent, place, other, gen
+	stop        int    // index of the word that decided gov, -1 if none
+	poss        bool   // followed by a possessive 's
+	modifier    bool   // a derived mention modifying the name after it
+	excluded    bool   // inside a source phrase or an issue; not a participant
+}
+
+// sent is a sentence being analysed.
+type sent struct {
+	idx   int
+	span  doc.Span
+	words []word
+	ments []ment
+	cues  map[string][][]int // class -> matches (word indexes)
+}
+
+// cand is an event in the making.
+type cand struct {
+	doc.Event
+	sent    int
+	clause  int
+	ti      int    // trigger word index in the sentence
+	pos     string // part of speech of the trigger
+	local   bool   // its noun phrase names participants or a format (so it is not a back-reference)
+	def     bool   // definite determiner before a noun trigger
+	dropped bool
+	inFrame bool // trigger in the clause of a reporting verb
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isClauseBreak(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case ',', ';', ':', '(', ')', '"', '„', '“', '”', '»', '«', '–', '—', '?', '!':
+		return true
+	case '-':
+		// a dash between spaces
+		return i > 0 && i+1 < len(text) && text[i-1] == ' ' && text[i+1] == ' '
+	}
+	return false
+}
+
+// splitWords finds the words of text[s.Start:s.End].
+func splitWords(text string, s doc.Span) []word {
+	var out []word
+	clause := 0
+	i := s.Start
+	for i < s.End {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if isClauseBreak(text, i) {
+				clause++
+			}
+			// didn't: "n" + "'t" -> "not"
+			if (r == '\'' || r == '’') && i+size < s.End && (text[i+size] == 't' || text[i+size] == 'T') &&
+				(i+size+1 >= s.End || !isWordRune(rune(text[i+size+1]))) && len(out) > 0 {
+				w := &out[len(out)-1]
+				if w.end == i && strings.HasSuffix(w.low, "n") && len(w.low) > 2 {
+					w.end--
+					w.low = w.low[:len(w.low)-1]
+					out = append(out, word{start: i - 1, end: i + size + 1, low: "not", clause: clause})
+					i += size + 1
+					continue
+				}
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < s.End {
+			r2, n := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) {
+				// keep dots inside abbreviations like "U.S." out: split
+				break
+			}
+			j += n
+		}
+		w := text[i:j]
+		out = append(out, word{start: i, end: j, low: strings.ToLower(w), cap: unicode.IsUpper(r), clause: clause})
+		i = j
+	}
+	return out
+}
+
+// extractor holds the state of one document's analysis.
+type extractor struct {
+	d     *doc.Document
+	data  *Data
+	sents []*sent
+	cands []*cand
+	// lastSpeaker is the most recent source or speaker, for reported
+	// speech in the sentences that follow.
+	lastSpeaker string
+	docDate     time.Time
+}
+
+func (x *extractor) run() {
+	d := x.d
+	if d.Dateline != nil && !d.Dateline.Date.IsZero() {
+		x.docDate = d.Dateline.Date
+	} else {
+		x.docDate = d.Date
+	}
+	type rawMent struct {
+		doc.Span
+		ent, typ, kind string
+	}
+	var all []rawMent
+	for _, e := range d.Entities {
+		switch e.Type {
+		case "PER", "ORG", "LOC":
+		default:
+			continue
+		}
+		for _, m := range e.Mentions {
+			if !m.Span.Valid(len(d.Text)) || m.Len() == 0 {
+				continue
+			}
+			if m.Kind == doc.MentionPronoun && m.Confidence < 0.9 {
+				continue
+			}
+			if m.Confidence > 0 && m.Confidence < 0.5 {
+				continue
+			}
+			all = append(all, rawMent{m.Span, e.ID, e.Type, m.Kind})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	for si, s := range d.Sentences {
+		if !s.Span.Valid(len(d.Text)) {
+			continue
+		}
+		st := &sent{idx: si, span: s.Span, words: splitWords(d.Text, s.Span)}
+		if len(st.words) == 0 {
+			continue
+		}
+		// mentions in the sentence, longest first on overlap
+		lo := sort.Search(len(all), func(i int) bool { return all[i].Start >= s.Start })
+		var in []rawMent
+		for k := lo; k < len(all) && all[k].Start < s.End; k++ {
+			if all[k].End <= s.End {
+				in = append(in, all[k])
+			}
+		}
+		sort.SliceStable(in, func(i, j int) bool { return in[i].Len() > in[j].Len() })
+		var kept []rawMent
+		for _, m := range in {
+			ok := true
+			for _, k := range kept {
+				if m.Start < k.End && k.Start < m.End {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				kept = append(kept, m)
+			}
+		}
+		sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+		for _, m := range kept {
+			first, last := -1, -1
+			for wi, w := range st.words {
+				if w.end > m.Start && w.start < m.End {
+					if first < 0 {
+						first = wi
+					}
+					last = wi
+				}
+			}
+			if first < 0 {
+				continue
+			}
+			mm := ment{start: m.Start, end: m.End, first: first, last: last, ent: m.ent, typ: m.typ, kind: m.kind, stop: -1}
+			if last+1 < len(st.words) && st.words[last+1].low == "s" && st.words[last+1].start > st.words[last].end {
+				sep := d.Text[st.words[last].end:st.words[last+1].start]
+				mm.poss = sep == "'" || sep == "’"
+			}
+			st.ments = append(st.ments, mm)
+		}
+		st.cues = map[string][][]int{}
+		for class, ps := range x.data.cues {
+			for _, p := range ps {
+				for wi := range st.words {
+					if idx, ok := matchAt(p, st.words, wi, clauseEnd(st.words, wi)); ok {
+						st.cues[class] = append(st.cues[class], idx)
+					}
+				}
+			}
+		}
+		x.markModifiers(st)
+		for mi := range st.ments {
+			x.govern(st, mi)
+		}
+		x.sents = append(x.sents, st)
+	}
+	for _, st := range x.sents {
+		x.sentence(st)
+	}
+	x.finish()
+}
+
+// clauseEnd returns the index after the last word of the clause of word i.
+func clauseEnd(ws []word, i int) int {
+	c := ws[i].clause
+	j := i
+	for j < len(ws) && ws[j].clause == c {
+		j++
+	}
+	return j
+}
+
+func clauseStart(ws []word, i int) int {
+	c := ws[i].clause
+	j := i
+	for j > 0 && ws[j-1].clause == c {
+		j--
+	}
+	return j
+}
+
+// mentAt returns the index of the mention covering word wi, or -1.
+func (st *sent) mentAt(wi int) int {
+	for k, m := range st.ments {
+		if m.first <= wi && wi <= m.last {
+			return k
+		}
+	}
+	return -1
+}
+
+// isCueWord reports whether lower-case w is a single-word cue of any of
+// the structural classes.
+func (x *extractor) isStructural(w string) bool {
+	for _, c := range []string{"det", "with", "between", "target", "agent", "place", "other", "and", "gen", "about", "anaphor"} {
+		if x.data.is(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdj reports whether w looks like an inflected adjective or participle
+// (German: lower case, ending -e, -en, -er, -es, -em).
+func (x *extractor) isAdj(w word) bool {
+	if !x.data.adjLower || w.cap || x.isStructural(w.low) {
+		return false
+	}
+	for _, suf := range []string{"e", "en", "er", "es", "em"} {
+		if strings.HasSuffix(w.low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNoun reports whether word wi looks like a common noun or title: capitalised
+// inside the sentence (German nouns, English titles) and not a name.
+func (x *extractor) isNoun(st *sent, wi int) bool {
+	w := st.words[wi]
+	if x.data.is("title", w.low) {
+		return true
+	}
+	if !w.cap || wi == 0 || x.isStructural(w.low) {
+		return false
+	}
+	// after a clause break or a quote the capital may start a sentence part
+	if st.words[wi-1].clause != w.clause && !x.data.adjLower {
+		return false
+	}
+	return st.mentAt(wi) < 0
+}
+
+// markModifiers flags derived mentions ("russische", "US-") that modify
+// the name of a person after them ("der russische Gesandte Kirill
+// Dmitrijew"): the person takes part, not the country.
+func (x *extractor) markModifiers(st *sent) {
+	for k := range st.ments {
+		m := &st.ments[k]
+		if m.kind != doc.MentionDerived || k+1 >= len(st.ments) {
+			continue
+		}
+		n := st.ments[k+1]
+		if n.typ != "PER" || n.kind == doc.MentionDerived {
+			continue
+		}
+		gap := n.first - m.last - 1
+		if gap < 0 || gap > 3 {
+			continue
+		}
+		ok := true
+		for wi := m.last + 1; wi < n.first; wi++ {
+			w := st.words[wi]
+			if w.clause != m.clauseOf(st) || !(x.isNoun(st, wi) || x.isAdj(w) || x.data.is("title", w.low)) {
+				ok = false
+			}
+		}
+		if st.words[n.first].clause != st.words[m.last].clause {
+			ok = false
+		}
+		m.modifier = ok
+	}
+}
+
+func (m ment) clauseOf(st *sent) int { return st.words[m.first].clause }
+
+// govern finds what governs mention mi: the preposition before it (past
+// determiners, adjectives, titles and modifiers), a genitive determiner
+// after a noun, or nothing (a free name: subject or object).
+func (x *extractor) govern(st *sent, mi int) {
+	m := &st.ments[mi]
+	c := m.clauseOf(st)
+	sawDet, sawGenDet, sawAdjOrDet := false, false, false
+	for j := m.first - 1; j >= 0 && st.words[j].clause == c; j-- {
+		w := st.words[j]
+		if k := st.mentAt(j); k >= 0 {
+			if st.ments[k].modifier {
+				j = st.ments[k].first
+				continue
+			}
+			m.stop = j
+			return
+		}
+		low := w.low
+		switch {
+		case x.data.is("det", low):
+			sawDet, sawAdjOrDet = true, true
+			if low == "des" || low == "der" || low == "eines" || low == "einer" {
+				sawGenDet = true
+			}
+			continue
+		case x.data.is("and", low):
+			// coordination: share the governor of the name before
+			for k := mi - 1; k >= 0; k-- {
+				if st.ments[k].last < j && !st.ments[k].modifier {
+					if st.ments[k].clauseOf(st) == c {
+						m.gov, m.stop = st.ments[k].gov, st.ments[k].stop
+					}
+					return
+				}
+			}
+			m.stop = j
+			return
+		}
+		for _, cl := range []string{"with", "between", "target", "agent", "place", "gen", "other"} {
+			if x.data.is(cl, low) {
+				m.gov, m.stop = cl, j
+				return
+			}
+		}
+		if x.isAdj(w) {
+			sawAdjOrDet = true
+			continue
+		}
+		if x.isNoun(st, j) {
+			if sawDet {
+				if sawGenDet {
+					m.gov = "gen"
+				}
+				m.stop = j
+				return
+			}
+			if !sawAdjOrDet {
+				continue // a title right before the name
+			}
+		}
+		m.stop = j
+		return
+	}
+}
+
+// sentence finds the events of one sentence.
+func (x *extractor) sentence(st *sent) {
+	d := x.d
+	ws := st.words
+	// Sources: adverbial cues apply to the whole sentence.
+	var source string
+	for _, class := range []string{"source-after", "source-before"} {
+		for _, idx := range st.cues[class] {
+			first, last := idx[0], idx[len(idx)-1]
+			if class == "source-after" {
+				for k := range st.ments {
+					m := &st.ments[k]
+					if m.first > last && m.first-last <= 8 && m.clauseOf(st) == ws[last].clause && !m.modifier && (m.typ == "PER" || m.typ == "ORG" || m.kind != doc.MentionDerived) {
+						source = m.ent
+						for k2 := range st.ments {
+							if st.ments[k2].first >= first && st.ments[k2].last <= m.last {
+								st.ments[k2].excluded = true
+							}
+						}
+						break
+					}
+				}
+			} else {
+				for k := len(st.ments) - 1; k >= 0; k-- {
+					m := &st.ments[k]
+					if m.last < first && first-m.last <= 6 && m.clauseOf(st) == ws[first].clause && !m.modifier {
+						source = m.ent
+						for k2 := range st.ments {
+							if st.ments[k2].first >= m.first-3 && st.ments[k2].last < first {
+								st.ments[k2].excluded = true
+							}
+						}
+						break
+					}
+				}
+			}
+			if source != "" {
+				break
+			}
+		}
+		if source != "" {
+			break
+		}
+	}
+	// Reporting verbs: the speaker next to the verb.
+	frameClause, frameVerb, speaker, speakerBefore := -1, -1, "", false
+	for _, idx := range st.cues["report"] {
+		v := idx[0]
+		c := ws[v].clause
+		sp := -1
+		for k, m := range st.ments {
+			if m.clauseOf(st) != c || m.modifier || (m.typ != "PER" && m.typ != "ORG" && m.kind == doc.MentionDerived) {
+				continue
+			}
+			if m.first > v && m.first-v <= 4 {
+				sp = k
+				break
+			}
+		}
+		if sp < 0 {
+			for k := len(st.ments) - 1; k >= 0; k-- {
+				m := st.ments[k]
+				if m.clauseOf(st) == c && !m.modifier && m.last < v && v-m.last <= 3 {
+					sp = k
+					speakerBefore = true
+					break
+				}
+			}
+		}
+		if sp >= 0 {
+			frameClause, frameVerb, speaker = c, v, st.ments[sp].ent
+			break
+		}
+	}
+	// Quotes: the speaker of reported speech.
+	quoteSpeaker := func(pos int) string {
+		for _, q := range d.Quotes {
+			if q.Speaker != "" && q.Start <= pos && pos < q.End {
+				return q.Speaker
+			}
+		}
+		return ""
+	}
+	// Triggers.
+	var cs []*cand
+	for wi := 0; wi < len(ws); {
+		var best *phrase
+		var bestIdx []int
+		try := func(p *phrase) {
+			if x.data.adjLower {
+				capOK := ws[wi].cap
+				if p.pos == posNoun || p.pos == posCoref {
+					if !capOK {
+						return
+					}
+				} else if capOK && wi > 0 {
+					return
+				}
+			}
+			if idx, ok := matchAt(p, ws, wi, clauseEnd(ws, wi)); ok {
+				if best == nil || len(p.parts) > len(best.parts) {
+					best, bestIdx = p, idx
+				}
+			}
+		}
+		for _, p := range x.data.byFirst[ws[wi].low] {
+			try(p)
+		}
+		for _, p := range x.data.wild {
+			if p.parts[0].matches(ws[wi].low) {
+				try(p)
+			}
+		}
+		if best == nil || st.mentAt(wi) >= 0 {
+			wi++
+			continue
+		}
+		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: best.pos}
+		c.Type, c.Mode = best.typ, best.mode
+		c.Trigger = doc.Span{Start: ws[wi].start, End: ws[wi].end}
+		c.Evidence = st.span
+		c.Time = nil
+		c.inFrame = ws[wi].clause == frameClause && !(speakerBefore && wi > frameVerb)
+		cs = append(cs, c)
+		wi = bestIdx[len(bestIdx)-1] + 1
+		if bestIdx[len(bestIdx)-1]-bestIdx[0] >= len(bestIdx) {
+			wi = bestIdx[0] + 1 // discontinuous: words in the gap may hold other triggers
+		}
+	}
+	// Content after "X said" in the same clause: names before the verb are
+	// the frame, not participants.
+	for _, c := range cs {
+		x.build(st, c, cs, frameClause, frameVerb, speakerBefore)
+	}
+	var prev *cand
+	for _, c := range cs {
+		if c.dropped {
+			continue
+		}
+		// source
+		switch {
+		case quoteSpeaker(c.Trigger.Start) != "":
+			c.Source = quoteSpeaker(c.Trigger.Start)
+		case source != "":
+			c.Source = source
+		case speaker != "" && !c.inFrame:
+			c.Source = speaker
+		case x.reported(st, c) && x.lastSpeaker != "":
+			c.Source = x.lastSpeaker
+		}
+		// anaphoric object: "..., was die Ukraine ablehnt"
+		if prev != nil && isDirected(c.Type) && roleOf(c.Participants, "target") == "" {
+			for _, idx := range st.cues["anaphor"] {
+				if idx[0] < c.ti && ws[idx[0]].clause == c.clause {
+					if a := roleOf(prev.Participants, "actor"); a != "" && a != roleOf(c.Participants, "actor") {
+						c.Participants = append(c.Participants, doc.Participant{Entity: a, Role: "target"})
+					}
+					if c.About == nil && prev.About != nil {
+						ab := *prev.About
+						c.About = &ab
+					}
+					break
+				}
+			}
+		}
+		prev = c
+	}
+	if source != "" {
+		x.lastSpeaker = source
+	} else if speaker != "" {
+		x.lastSpeaker = speaker
+	}
+	for _, q := range d.Quotes {
+		if q.Speaker != "" && q.Start < st.span.End && q.End > st.span.Start {
+			x.lastSpeaker = q.Speaker
+		}
+	}
+	x.confirmation(st)
+	for _, c := range cs {
+		if !c.dropped {
+			x.cands = append(x.cands, c)
+		}
+	}
+}
+
+// reported reports whether the clause of c is in reported speech (German
+// Konjunktiv I: "unterstütze", "sei").
+func (x *extractor) reported(st *sent, c *cand) bool {
+	ws := st.words
+	for _, idx := range st.cues["reported"] {
+		if ws[idx[0]].clause == c.clause {
+			return true
+		}
+	}
+	if c.pos != posVerb {
+		return false
+	}
+	w := ws[c.ti].low
+	for _, p := range x.data.cues["reported-suffix"] {
+		if strings.HasSuffix(w, p.parts[0].text) {
+			for _, n := range x.data.cues["reported-not"] {
+				if strings.HasSuffix(w, n.parts[0].text) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func isDirected(t string) bool {
+	switch t {
+	case "CONSULT", "COOPERATE", "FIGHT", "AGREE":
+		return false
+	}
+	return true
+}
+
+func roleOf(ps []doc.Participant, role string) string {
+	for _, p := range ps {
+		if p.Role == role {
+			return p.Entity
+		}
+	}
+	return ""
+}
+
+func addPart(ps []doc.Participant, ent, role string) []doc.Participant {
+	if ent == "" {
+		return ps
+	}
+	for _, p := range ps {
+		if p.Entity == ent {
+			return ps
+		}
+	}
+	return append(ps, doc.Participant{Entity: ent, Role: role})
+}
+
+// usable reports whether mention k may take part in an event.
+func usable(m ment) bool { return !m.excluded && !m.modifier && m.gov != "place" }
+
+// build fills participants, place, time, status, format and issue of c.
+func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb int, speakerBefore bool) {
+	ws := st.words
+	cl := c.clause
+	cStart, cEnd := clauseStart(ws, c.ti), clauseEnd(ws, c.ti)
+	inClause := func(m ment) bool {
+		if m.clauseOf(st) != cl {
+			return false
+		}
+		if cl == frameClause && speakerBefore && c.ti > frameVerb && m.last < frameVerb {
+			return false // "X said Y ..." : X is the frame
+		}
+		return true
+	}
+	// the next and previous trigger in the clause bound the noun phrase
+	nextT, prevT := cEnd, cStart-1
+	for _, o := range all {
+		if o.clause == cl && o.ti > c.ti && o.ti < nextT {
+			nextT = o.ti
+		}
+		if o.clause == cl && o.ti < c.ti && o.ti > prevT {
+			prevT = o.ti
+		}
+	}
+	// Issue: what the event is about.
+	x.about(st, c, cEnd)
+	// Left modifiers of a noun trigger: "russisch-ukrainische Verhandlungen".
+	var leftMods []int
+	if c.pos == posNoun || c.pos == posCoref {
+		for j := c.ti - 1; j > prevT && j >= cStart; j-- {
+			w := ws[j]
+			if k := st.mentAt(j); k >= 0 {
+				m := st.ments[k]
+				if (m.kind == doc.MentionDerived || m.poss) && usable(m) {
+					leftMods = append(leftMods, k)
+					j = m.first
+					continue
+				}
+				break
+			}
+			if x.isAdj(w) || x.data.is("and", w.low) || x.isFormat(w.low) {
+				continue
+			}
+			if x.data.is("det", w.low) {
+				c.def = x.data.is("def", w.low)
+				break
+			}
+			break
+		}
+	}
+	var ps []doc.Participant
+	consumedByOther := func(k int) bool {
+		// a derived mention right before another noun trigger belongs to it
+		m := st.ments[k]
+		for _, o := range all {
+			if o == c || o.clause != cl || (o.pos != posNoun && o.pos != posCoref) {
+				continue
+			}
+			if o.ti > m.last && o.ti-m.last <= 3 && m.kind == doc.MentionDerived {
+				between := true
+				for j := m.last + 1; j < o.ti; j++ {
+					if !(x.isAdj(ws[j]) || x.isFormat(ws[j].low) || x.data.is("and", ws[j].low) || st.mentAt(j) >= 0) {
+						between = false
+					}
+				}
+				if between {
+					return true
+				}
+			}
+			// with/between names after another trigger belong to it
+			if (m.gov == "with" || m.gov == "between") && m.first > o.ti && (m.first < c.ti || c.ti < o.ti) {
+				return true
+			}
+		}
+		return false
+	}
+	// mediator
+	mediator := ""
+	for _, idx := range st.cues["mediator-before"] {
+		// "von den USA moderierten russisch-ukrainischen Verhandlungen":
+		// the cue stands before the trigger it belongs to
+		if ws[idx[0]].clause != cl || idx[0] > c.ti || c.ti-idx[0] > 4 || prevT > idx[0] {
+			continue
+		}
+		for k := len(st.ments) - 1; k >= 0; k-- {
+			m := st.ments[k]
+			if m.last < idx[0] && idx[0]-m.last <= 2 {
+				mediator = m.ent
+				st.ments[k].excluded = true
+				break
+			}
+		}
+	}
+	for _, idx := range st.cues["mediator-after"] {
+		// "talks mediated by Qatar": the cue follows its trigger
+		if ws[idx[0]].clause != cl || idx[0] < c.ti || nextT < idx[0] {
+			continue
+		}
+		last := idx[len(idx)-1]
+		for k, m := range st.ments {
+			if m.first > last && m.first-last <= 3 {
+				mediator = m.ent
+				st.ments[k].excluded = true
+				break
+			}
+		}
+	}
+	passive := false
+	for _, idx := range st.cues["passive"] {
+		if ws[idx[0]].clause == cl {
+			passive = true
+		}
+	}
+	// place
+	for _, m := range st.ments {
+		if inClause(m) && m.gov == "place" && m.typ == "LOC" && !m.excluded {
+			c.Place = m.ent
+			break
+		}
+	}
+	c.local = len(leftMods) > 0
+	joins := false
+	for _, idx := range st.cues["participate"] {
+		if ws[idx[0]].clause == cl {
+			joins = true
+		}
+	}
+	if !isDirected(c.Type) {
+		for _, k := range leftMods {
+			ps = addPart(ps, st.ments[k].ent, "participant")
+		}
+		for k, m := range st.ments {
+			if !inClause(m) || !usable(m) || m.ent == mediator {
+				continue
+			}
+			switch m.gov {
+			case "with", "between":
+				if m.first > c.ti && m.first < nextT+1 && !consumedByOther(k) || c.pos == posVerb && !consumedByOther(k) {
+					ps = addPart(ps, m.ent, "participant")
+					if m.first > c.ti {
+						c.local = true
+					}
+				}
+			case "":
+				if consumedByOther(k) {
+					continue
+				}
+				if c.pos == posVerb || m.last < c.ti || joins {
+					// the clause subject (or, for verbs, any free name)
+					if c.pos != posVerb && x.actorOfVerb(st, k, all, c) {
+						continue
+					}
+					ps = addPart(ps, m.ent, "participant")
+				}
+			case "agent":
+				if c.pos == posVerb && passive {
+					ps = addPart(ps, m.ent, "participant")
+				}
+			}
+		}
+		if mediator != "" {
+			ps = append(ps, doc.Participant{Entity: mediator, Role: "mediator"})
+			c.local = true
+			c.Format = "mediated"
+		}
+		for _, f := range []string{"bilateral", "trilateral", "multilateral"} {
+			for _, idx := range st.cues[f] {
+				if ws[idx[0]].clause == cl {
+					c.Format = f
+					c.local = true
+				}
+			}
+		}
+	} else {
+		actor, target := "", ""
+		free := func(k int) bool {
+			m := st.ments[k]
+			return inClause(m) && usable(m) && m.gov == "" && !consumedByOther(k)
+		}
+		switch c.pos {
+		case posPart:
+			// "die von der Ukraine geforderten Garantien"
+			for k := len(st.ments) - 1; k >= 0; k-- {
+				m := st.ments[k]
+				if m.last < c.ti && c.ti-m.last <= 2 && m.gov == "agent" && inClause(m) {
+					actor = m.ent
+					break
+				}
+			}
+		case posNoun, posCoref:
+			for _, k := range leftMods {
+				actor = st.ments[k].ent
+			}
+			if actor == "" {
+				for _, m := range st.ments {
+					if inClause(m) && usable(m) && m.first == c.ti+1 && x.data.adjLower && m.kind != doc.MentionDerived {
+						actor = m.ent // "Forderung Russlands"
+					}
+					if inClause(m) && usable(m) && m.gov == "gen" && m.stop >= c.ti && m.stop <= c.ti+2 {
+						actor = m.ent // "Angriff des Iran", "attack of"
+					}
+				}
+			}
+			if actor == "" {
+				for k := len(st.ments) - 1; k >= 0; k-- {
+					if st.ments[k].last < c.ti && free(k) {
+						actor = st.ments[k].ent
+						break
+					}
+				}
+			}
+		default:
+			if passive {
+				for _, m := range st.ments {
+					if inClause(m) && usable(m) && m.gov == "agent" {
+						actor = m.ent
+						break
+					}
+				}
+				for k := range st.ments {
+					if free(k) && st.ments[k].ent != actor {
+						target = st.ments[k].ent
+						break
+					}
+				}
+			} else {
+				for k := len(st.ments) - 1; k >= 0; k-- {
+					if st.ments[k].last < c.ti && free(k) {
+						actor = st.ments[k].ent
+						break
+					}
+				}
+				if actor == "" && x.data.adjLower && c.ti-cStart <= 3 {
+					// German verb-second with inversion: "Scharf kritisierte Paris ..."
+					for k := range st.ments {
+						if st.ments[k].first > c.ti && free(k) {
+							actor = st.ments[k].ent
+							break
+						}
+					}
+				}
+			}
+		}
+		if target == "" {
+			for k, m := range st.ments {
+				if !inClause(m) || !usable(m) || m.ent == actor || m.first < c.ti || consumedByOther(k) {
+					continue
+				}
+				if m.first > nextT && c.pos != posVerb {
+					break
+				}
+				if m.gov == "target" || m.gov == "" || (m.gov == "agent" && !passive && c.pos != posPart) || m.gov == "with" && c.Type == "THREATEN" {
+					if c.About != nil && m.start >= c.About.Start && m.end <= c.About.End {
+						continue
+					}
+					target = m.ent
+					break
+				}
+			}
+		}
+		ps = addPart(ps, actor, "actor")
+		if actor != "" {
+			ps = addPart(ps, target, "target")
+		}
+	}
+	c.Participants = ps
+	// drop participants that are only the place
+	if c.Place != "" {
+		var keep []doc.Participant
+		for _, p := range c.Participants {
+			if p.Entity != c.Place || p.Role == "actor" {
+				keep = append(keep, p)
+			}
+		}
+		c.Participants = keep
+	}
+	// time: the nearest time expression in the clause
+	best, bestDist := -1, 1<<30
+	for ti, t := range x.d.Timexes {
+		if t.Start < ws[cStart].start || t.End > ws[cEnd-1].end || t.Value == "" {
+			continue
+		}
+		dist := t.Start - c.Trigger.Start
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = ti, dist
+		}
+	}
+	if best >= 0 {
+		c.Time = &doc.EventTime{Value: x.d.Timexes[best].Value, Timex: best}
+	}
+	c.Status = x.status(st, c)
+}
+
+func (x *extractor) isFormat(w string) bool {
+	for _, f := range []string{"bilateral", "trilateral", "multilateral"} {
+		for _, p := range x.data.cues[f] {
+			if p.parts[0].matches(w) && len(p.parts) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorOfVerb reports whether mention k is the actor of a verb trigger in
+// the same clause (so not a participant of a noun trigger there too).
+func (x *extractor) actorOfVerb(st *sent, k int, all []*cand, c *cand) bool {
+	m := st.ments[k]
+	for _, o := range all {
+		if o != c && o.clause == c.clause && o.pos == posVerb && isDirected(o.Type) {
+			if roleOf(o.Participants, "actor") == m.ent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// about finds the issue: the noun phrase after an "about" preposition
+// following the trigger, or the direct object of a verb of demanding,
+// rejecting, supporting or criticising.
+func (x *extractor) about(st *sent, c *cand, cEnd int) {
+	ws := st.words
+	for j := c.ti + 1; j < cEnd && j <= c.ti+8; j++ {
+		if x.data.is("about", ws[j].low) {
+			if sp, ok := x.nounPhrase(st, j+1, cEnd); ok {
+				c.About = &sp
+			}
+			return
+		}
+		if st.mentAt(j) >= 0 && !x.data.adjLower {
+			break
+		}
+	}
+	if c.pos == posVerb && x.data.adjLower {
+		// verb-final German clause: "über den Wiederaufbau beraten"
+		for j := c.ti - 1; j >= clauseStart(ws, c.ti) && j >= c.ti-8; j-- {
+			if x.data.is("about", ws[j].low) {
+				if sp, ok := x.nounPhrase(st, j+1, c.ti); ok {
+					c.About = &sp
+				}
+				return
+			}
+		}
+	}
+	switch c.Type {
+	case "DEMAND", "REJECT", "SUPPORT", "DISAPPROVE", "AGREE":
+	default:
+		return
+	}
+	if c.pos != posVerb && c.pos != posPart {
+		return
+	}
+	j := c.ti + 1
+	if j < cEnd && (x.data.is("det", ws[j].low) || c.pos == posPart || x.isAdj(ws[j]) || x.data.adjLower && ws[j].cap) {
+		if sp, ok := x.nounPhrase(st, j, cEnd); ok {
+			c.About = &sp
+		}
+	}
+}
+
+// nounPhrase returns the span of the noun phrase starting at word i: from
+// its head through a chain of genitives ("Abtretung der verbleibenden 20
+// Prozent der Region Donezk"); false when the head is a name.
+func (x *extractor) nounPhrase(st *sent, i, end int) (doc.Span, bool) {
+	ws := st.words
+	j := i
+	for j < end && (x.data.is("det", ws[j].low) || x.isAdj(ws[j]) || isNumber(ws[j].low)) {
+		j++
+	}
+	// "die von der Ukraine geforderten Sicherheitsgarantien"
+	if j < end && j > i && (x.data.is("agent", ws[j].low) || x.data.is("other", ws[j].low)) && x.data.adjLower {
+		for j < end && !(x.isAdj(ws[j]) && j+1 < end && ws[j+1].cap && st.mentAt(j+1) < 0) {
+			j++
+		}
+		j++
+	}
+	if j >= end || st.mentAt(j) >= 0 {
+		return doc.Span{}, false
+	}
+	if x.data.adjLower && !ws[j].cap {
+		return doc.Span{}, false
+	}
+	if x.isStructural(ws[j].low) || x.data.is("planned", ws[j].low) || x.data.is("negated", ws[j].low) {
+		return doc.Span{}, false
+	}
+	head := j
+	last := j
+	if !x.data.adjLower {
+		// English: up to the next preposition, conjunction or clause end
+		for k := j + 1; k < end && k <= j+4; k++ {
+			if x.isStructural(ws[k].low) || x.data.is("report", ws[k].low) || st.mentAt(k) >= 0 && st.ments[st.mentAt(k)].kind != doc.MentionDerived {
+				break
+			}
+			last = k
+		}
+	} else {
+		// German: genitive chain
+		k := last + 1
+		for k < end {
+			w := ws[k]
+			if m := st.mentAt(k); m >= 0 && k == last+1 && x.isNoun(st, last) {
+				last = st.ments[m].last // "Region Donezk"
+				k = last + 1
+				continue
+			}
+			if w.low == "des" || w.low == "der" || w.low == "eines" || w.low == "einer" {
+				n := k + 1
+				for n < end && (x.isAdj(ws[n]) || isNumber(ws[n].low)) {
+					n++
+				}
+				if n < end && ws[n].cap {
+					if m := st.mentAt(n); m >= 0 {
+						last = st.ments[m].last
+					} else {
+						last = n
+					}
+					k = last + 1
+					continue
+				}
+			}
+			break
+		}
+	}
+	return doc.Span{Start: ws[head].start, End: ws[last].end}, true
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// status reads the clause's cues; a date after the story's date makes a
+// plain event planned.
+func (x *extractor) status(st *sent, c *cand) string {
+	ws := st.words
+	// A cue of one word sets the status of its clause; a cue with a gap
+	// ("wird ... erwartet", "strebt ... an") only of the triggers inside it.
+	has := func(class string) bool {
+		for _, idx := range st.cues[class] {
+			if ws[idx[0]].clause != c.clause {
+				continue
+			}
+			if len(idx) > 1 && idx[len(idx)-1]-idx[0] >= len(idx) && (c.ti < idx[0] || c.ti > idx[len(idx)-1]) {
+				continue
+			}
+			return true
+		}
+		return false
+	}
+	switch {
+	case has("negated"):
+		return "negated"
+	case has("hypothetical"):
+		return "hypothetical"
+	case has("expected"):
+		return "expected"
+	case has("planned"):
+		return "planned"
+	case has("ongoing"):
+		return "ongoing"
+	}
+	if c.Time != nil && !x.docDate.IsZero() {
+		v := c.Time.Value
+		for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+			if len(v) >= len(layout) {
+				if t, err := time.Parse(layout, v[:len(layout)]); err == nil {
+					dd := x.docDate
+					var future bool
+					switch layout {
+					case "2006-01-02":
+						future = t.After(dd)
+					case "2006-01":
+						future = t.Year() > dd.Year() || t.Year() == dd.Year() && t.Month() > dd.Month()
+					default:
+						future = t.Year() > dd.Year()
+					}
+					if future {
+						return "planned"
+					}
+					break
+				}
+			}
+		}
+	}
+	return "occurred"
+}
+
+// confirmation applies a confirmation cue of the sentence to its events,
+// or to those of the previous sentence when it has none.
+func (x *extractor) confirmation(st *sent) {
+	ws := st.words
+	if len(st.cues["confirm"]) == 0 {
+		return
+	}
+	idx := st.cues["confirm"][0]
+	c := ws[idx[0]].clause
+	neg := false
+	for _, n := range st.cues["confirm-neg"] {
+		if ws[n[0]].clause == c {
+			neg = true
+		}
+	}
+	var confirmer []string
+	for _, m := range st.ments {
+		if m.clauseOf(st) == c && !m.modifier {
+			confirmer = append(confirmer, m.ent)
+		}
+	}
+	targets := x.eventsOf(st.idx)
+	if len(targets) == 0 && st.idx > 0 {
+		targets = x.eventsOf(st.idx - 1)
+	}
+	for _, e := range targets {
+		if neg {
+			f := false
+			e.Confirmed = &f
+			continue
+		}
+		for _, ent := range confirmer {
+			for _, p := range e.Participants {
+				if p.Entity == ent {
+					t := true
+					e.Confirmed = &t
+				}
+			}
+		}
+	}
+}
+
+func (x *extractor) eventsOf(si int) []*cand {
+	var out []*cand
+	for _, c := range x.cands {
+		if c.sent == si && !c.dropped {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// finish resolves coreference, merges duplicates, drops events without
+// solid participants and numbers the rest.
+func (x *extractor) finish() {
+	var out []*cand
+	for _, c := range x.cands {
+		// back-reference: "An dem Telefonat nahmen auch ... teil"
+		if (c.def && !c.local && (c.pos == posNoun || c.pos == posCoref)) || c.pos == posCoref {
+			var ante *cand
+			for k := len(out) - 1; k >= 0; k-- {
+				o := out[k]
+				if o.Type == c.Type && (o.Mode == c.Mode || o.Mode == "" || c.Mode == "") && c.sent-o.sent <= 8 && o.sent < c.sent {
+					ante = o
+					break
+				}
+			}
+			if ante != nil {
+				if x.participates(c) {
+					for _, p := range c.Participants {
+						if p.Role != "mediator" {
+							ante.Participants = addPart(ante.Participants, p.Entity, "participant")
+						}
+					}
+					if ante.Evidence.End < c.Evidence.End {
+						ante.Evidence.End = c.Evidence.End
+					}
+				}
+				if ante.Place == "" {
+					ante.Place = c.Place
+				}
+				continue
+			}
+			if c.pos == posCoref {
+				continue
+			}
+		}
+		if !solid(c) {
+			continue
+		}
+		// duplicates in one clause: "traf ... zu Gesprächen"
+		dup := false
+		for _, o := range out {
+			if o.sent == c.sent && o.clause == c.clause && o.Type == c.Type && overlaps(o.Participants, c.Participants) {
+				for _, p := range c.Participants {
+					o.Participants = addPart(o.Participants, p.Entity, p.Role)
+				}
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		// dateline place for physical events of the lead
+		if c.Place == "" && c.sent == 0 && x.d.Dateline != nil && len(x.d.Dateline.Places) > 0 {
+			switch c.Type {
+			case "PROTEST", "ASSAULT", "FIGHT", "MOBILIZE", "COERCE":
+				c.Place = x.d.Dateline.Places[0].Entity
+			}
+		}
+		out = append(out, c)
+	}
+	x.d.Events = x.d.Events[:0]
+	for i, c := range out {
+		e := c.Event
+		e.ID = "e" + strconv.Itoa(i+1)
+		sortParticipants(e.Participants)
+		if e.Status == "" {
+			e.Status = "occurred"
+		}
+		x.d.Events = append(x.d.Events, e)
+	}
+}
+
+// participates reports whether the back-reference's clause says someone
+// joins the event ("nahmen ... teil", "joined").
+func (x *extractor) participates(c *cand) bool {
+	for _, st := range x.sents {
+		if st.idx != c.sent {
+			continue
+		}
+		for _, idx := range st.cues["participate"] {
+			if st.words[idx[0]].clause == c.clause {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// solid reports whether c has the participants an event needs: an actor
+// for directed types, a participant otherwise.
+func solid(c *cand) bool {
+	if isDirected(c.Type) {
+		return roleOf(c.Participants, "actor") != ""
+	}
+	return roleOf(c.Participants, "participant") != ""
+}
+
+func overlaps(a, b []doc.Participant) bool {
+	for _, p := range a {
+		for _, q := range b {
+			if p.Entity == q.Entity && p.Role != "mediator" && q.Role != "mediator" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var roleRank = map[string]int{"actor": 0, "target": 1, "participant": 2, "mediator": 3}
+
+func sortParticipants(ps []doc.Participant) {
+	sort.SliceStable(ps, func(i, j int) bool { return roleRank[ps[i].Role] < roleRank[ps[j].Role] })
+}

@@ -1,0 +1,591 @@
+// Package link turns the NER layer's one-entity-per-mention output into one
+// entity per real-world entity: it links mentions to the knowledge base
+// (package kb), merges spelling variants, surnames and inflected forms
+// inside a story, and adds the mentions NER does not see: role nouns
+// ("der US-Präsident" → Donald Trump on the story's date), pronouns that
+// attribute quotes ("sagte er"), and capitals and buildings standing for
+// their government ("Eine Bestätigung aus Moskau", "der Kreml").
+//
+// Decisions:
+//
+//   - Ids. A linked entity's id is its KB id (iso3166:UA, geonames:703448,
+//     dl:person:volodymyr-zelenskyy); doc.Entity.KB carries the Wikidata id
+//     when the KB has one, else the KB id. An unlinked entity gets
+//     "dl:" + lower-case type + ":" + kb.Slug(name), the spelling-independent
+//     skeleton of its fullest name, so the store can merge it across stories
+//     and spellings.
+//   - Metonymy. A capital or building that speaks or acts is linked to the
+//     country it stands for (iso3166:RU), not to a separate government
+//     entity, with mention kind "metonym": event and quote layers then see
+//     one actor for "Russland", "Moskau lehnt ab" and "der Kreml erklärte".
+//   - Precision first. A person is linked to a KB person only by a full
+//     name or alias the KB lists, or by a surname that a full name in the
+//     same story resolves; ambiguous candidates stay unlinked. A role noun
+//     is resolved only when exactly one KB person holds the role on the
+//     story's date, or an appositive in the story names the holder.
+//
+// Cost: linear in the number of words and mentions, with map lookups; see
+// BenchmarkLink.
+package link
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/kb"
+	"github.com/dateline/dateline/pipeline"
+)
+
+// Linker links and resolves the entities of documents. It is safe for
+// concurrent use.
+type Linker struct {
+	kb    *kb.KB
+	rules map[string]*rules
+}
+
+// New returns a linker over k (kb.Default() when k is nil) with the role
+// files of every language that has one.
+func New(k *kb.KB) (*Linker, error) {
+	if k == nil {
+		var err error
+		if k, err = kb.Default(); err != nil {
+			return nil, err
+		}
+	}
+	l := &Linker{kb: k, rules: map[string]*rules{}}
+	for _, code := range []string{"de", "en"} {
+		r, err := loadRules(code)
+		if err != nil {
+			return nil, err
+		}
+		l.rules[code] = r
+	}
+	return l, nil
+}
+
+func (l *Linker) rulesFor(code string) *rules {
+	if r, ok := l.rules[code]; ok {
+		return r
+	}
+	return l.rules["en"]
+}
+
+// Stage returns the pipeline stage "link" over knowledge base k (nil: the
+// embedded default, loaded on the first document).
+func Stage(k *kb.KB) pipeline.Stage { return &stage{k: k} }
+
+type stage struct {
+	k    *kb.KB
+	once sync.Once
+	l    *Linker
+	err  error
+}
+
+func (*stage) Name() string { return "link" }
+func (*stage) Needs() []pipeline.Layer {
+	return []pipeline.Layer{pipeline.Lang, pipeline.Sentences, pipeline.Entities, pipeline.Dateline}
+}
+func (*stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Links} }
+func (s *stage) Process(d *doc.Document) error {
+	s.once.Do(func() { s.l, s.err = New(s.k) })
+	if s.err != nil {
+		return s.err
+	}
+	s.l.Link(d)
+	return nil
+}
+
+// ment is one mention being linked.
+type ment struct {
+	doc.Span
+	text  string
+	ner   string // NER type
+	kind  string
+	conf  float64
+	entry *kb.Entry
+	id    string // final entity id
+	name  string // display name for unlinked entities
+	typ   string
+}
+
+// cluster is one person of the story.
+type cluster struct {
+	key   string   // Key of the fullest name
+	words []string // its words
+	entry *kb.Entry
+	id    string
+	name  string
+	roles map[string]bool // role key + "\x00" + scope seen in appositives
+	first int             // start of the mention that created the cluster
+}
+
+// StoryDate returns the date roles are resolved at: the dateline's date,
+// else the publication date (zero when neither is known: roles held today).
+func StoryDate(d *doc.Document) time.Time {
+	if d.Dateline != nil && !d.Dateline.Date.IsZero() {
+		return d.Dateline.Date
+	}
+	return d.Date
+}
+
+// Link rewrites d.Entities: one entity per real-world entity, with KB
+// references, canonical names and role, pronoun and metonym mentions added;
+// and sets the entity of each dateline place. It never panics on spans out
+// of range (such mentions are dropped with an error on d).
+func (l *Linker) Link(d *doc.Document) {
+	r := l.rulesFor(d.Lang)
+	date := StoryDate(d)
+	ws := words(d.Text)
+	var ms []*ment
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if !m.Span.Valid(len(d.Text)) || m.Len() == 0 {
+				d.AddError("link", "link.span", "entity %q: mention span %d-%d out of range", e.ID, m.Start, m.End)
+				continue
+			}
+			k := m.Kind
+			if k == "" {
+				k = doc.MentionName
+			}
+			ms = append(ms, &ment{Span: m.Span, text: d.Text[m.Start:m.End], ner: e.Type, kind: k, conf: m.Confidence})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+
+	lk := &linking{l: l, r: r, d: d, ws: ws, date: date}
+	lk.places(ms)
+	lk.persons(ms)
+	lk.metonyms(ms)
+	roleMs := lk.roleNouns(ms)
+	ms = append(ms, roleMs...)
+	ms = append(ms, lk.dateline(ms)...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	d.Entities = lk.assemble(ms)
+	if pm := lk.speechPronouns(ms); len(pm) > 0 {
+		ms = append(ms, pm...)
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		d.Entities = lk.assemble(ms)
+	}
+}
+
+type linking struct {
+	l        *Linker
+	r        *rules
+	d        *doc.Document
+	ws       []word
+	date     time.Time
+	clusters []*cluster
+	docRoles map[string]*cluster
+}
+
+// wordIndex returns the index of the first word starting at or after off.
+func (lk *linking) wordIndex(off int) int {
+	return sort.Search(len(lk.ws), func(i int) bool { return lk.ws[i].start >= off })
+}
+
+// prevWord returns the word ending at or before off, or "".
+func (lk *linking) prevWord(off int, back int) string {
+	i := lk.wordIndex(off) - back
+	if i < 0 || i >= len(lk.ws) {
+		return ""
+	}
+	return lk.ws[i].lower
+}
+
+// nextWord returns the first word starting at or after off, or "".
+func (lk *linking) nextWord(off int) string {
+	i := lk.wordIndex(off)
+	if i >= len(lk.ws) {
+		return ""
+	}
+	return lk.ws[i].lower
+}
+
+// variants returns the forms of a name to look up: as written, then
+// without a genitive ending.
+func (lk *linking) variants(s string) []string {
+	out := []string{s}
+	for _, suf := range []string{"'s", "’s", "'"} {
+		if strings.HasSuffix(s, suf) {
+			return append(out, strings.TrimSuffix(s, suf))
+		}
+	}
+	if lk.r.german {
+		if strings.HasSuffix(s, "s") && len(s) > 3 {
+			out = append(out, s[:len(s)-1])
+		}
+		if strings.HasSuffix(s, "es") && len(s) > 4 {
+			out = append(out, s[:len(s)-2])
+		}
+	}
+	return out
+}
+
+func compatible(ner string, e *kb.Entry) bool {
+	switch ner {
+	case "PER":
+		return e.Type == "PER"
+	case "LOC":
+		return e.Type == "LOC" || e.Kind == kb.KindOrg
+	case "ORG":
+		return e.Type == "ORG" || e.Kind == kb.KindCountry || e.MetonymOf != ""
+	default:
+		return e.Type != "PER"
+	}
+}
+
+// candidates returns the KB entries a non-person mention may denote, most
+// likely first.
+func (lk *linking) candidates(m *ment) []*kb.Entry {
+	if m.kind == doc.MentionDerived {
+		if c := lk.l.kb.Adjective(m.text); len(c) > 0 {
+			return c
+		}
+	}
+	for _, v := range lk.variants(m.text) {
+		var out []*kb.Entry
+		for _, e := range lk.l.kb.Lookup(v) {
+			if compatible(m.ner, e) {
+				out = append(out, e)
+			}
+		}
+		if len(out) > 0 {
+			if m.ner == "ORG" {
+				// Prefer organisations over places for an ORG mention.
+				sort.SliceStable(out, func(i, j int) bool { return out[i].Type == "ORG" && out[j].Type != "ORG" })
+			}
+			return out
+		}
+	}
+	if m.kind != doc.MentionDerived && m.ner != "PER" {
+		if c := lk.l.kb.Adjective(m.text); len(c) > 0 && m.ner == "MISC" {
+			return c
+		}
+	}
+	return nil
+}
+
+// places links every non-person mention.
+func (lk *linking) places(ms []*ment) {
+	for _, m := range ms {
+		if m.ner == "PER" && m.kind != doc.MentionDerived {
+			continue
+		}
+		c := lk.candidates(m)
+		if len(c) == 0 {
+			continue
+		}
+		best := c[0]
+		if lk.isRegion(m) {
+			if s := lk.subdivision(c); s != nil {
+				best = s
+			}
+		} else if best.Kind == kb.KindSubdivision {
+			// A bare name that is both a city and a subdivision is the city.
+			for _, e := range c {
+				if e.Kind == kb.KindCity {
+					best = e
+					break
+				}
+			}
+		}
+		m.entry = best
+		m.conf = 0.9
+	}
+}
+
+func (lk *linking) isRegion(m *ment) bool {
+	prev := lk.prevWord(m.Start, 1)
+	next := lk.nextWord(m.End)
+	return lk.r.region[prev] || (!lk.r.german && lk.r.region[next])
+}
+
+// subdivision returns a subdivision among the candidates, or the
+// subdivision named after a city candidate ("Region Donezk" → Donetska
+// oblast).
+func (lk *linking) subdivision(c []*kb.Entry) *kb.Entry {
+	for _, e := range c {
+		if e.Kind == kb.KindSubdivision {
+			return e
+		}
+	}
+	for _, e := range c {
+		if e.Kind != kb.KindCity || e.Country == "" {
+			continue
+		}
+		ck := kb.Key(e.Name)
+		if len(ck) < 4 {
+			continue
+		}
+		for _, s := range lk.l.kb.Entries() {
+			if s.Kind == kb.KindSubdivision && s.Country == e.Country && strings.HasPrefix(kb.Key(s.Name), ck) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// persons links person mentions: full names to the KB and to clusters,
+// surnames and partial names to a full name of the story.
+func (lk *linking) persons(ms []*ment) {
+	var single []*ment
+	for _, m := range ms {
+		if m.ner != "PER" || m.kind == doc.MentionDerived {
+			continue
+		}
+		ws := strings.Fields(kb.Key(m.text))
+		if len(ws) == 0 {
+			continue
+		}
+		if len(ws) == 1 {
+			single = append(single, m)
+			continue
+		}
+		lk.fullName(m)
+	}
+	for _, m := range single {
+		lk.surname(m)
+	}
+}
+
+func (lk *linking) personEntries(s string) []*kb.Entry {
+	var out []*kb.Entry
+	for _, v := range lk.variants(s) {
+		for _, e := range lk.l.kb.Lookup(v) {
+			if e.Type == "PER" {
+				out = append(out, e)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func (lk *linking) fullName(m *ment) {
+	var entry *kb.Entry
+	if c := lk.personEntries(m.text); len(c) == 1 {
+		entry = c[0]
+	}
+	key := kb.Key(m.text)
+	for _, c := range lk.clusters {
+		if entry != nil && c.entry == entry || entry == nil && (c.key == key || strings.HasSuffix(c.key, " "+key)) {
+			lk.attach(m, c, 0.9)
+			return
+		}
+	}
+	c := &cluster{key: key, words: strings.Fields(key), entry: entry, name: m.text, roles: map[string]bool{}, first: m.Start}
+	if entry != nil {
+		c.id = entry.ID
+	} else {
+		c.id = "dl:per:" + strings.ReplaceAll(key, " ", "-")
+	}
+	lk.clusters = append(lk.clusters, c)
+	lk.attach(m, c, 0.9)
+}
+
+func (lk *linking) attach(m *ment, c *cluster, conf float64) {
+	m.entry = c.entry
+	m.id = c.id
+	m.name = c.name
+	m.conf = conf
+}
+
+func (lk *linking) surname(m *ment) {
+	var best *cluster
+	for _, v := range lk.variants(m.text) {
+		k := kb.Key(v)
+		var before, after *cluster
+		for _, c := range lk.clusters {
+			if len(c.words) < 2 || c.words[len(c.words)-1] != k {
+				continue
+			}
+			// The cluster's first mention decides before/after; clusters
+			// are created in text order, so the last match before wins.
+			if c.first < m.Start {
+				before = c
+			} else if after == nil {
+				after = c
+			}
+		}
+		if before != nil {
+			best = before
+		} else {
+			best = after
+		}
+		if best != nil {
+			break
+		}
+	}
+	if best != nil {
+		lk.attach(m, best, 0.9)
+		return
+	}
+	// A KB alias ("Trump", "Selenskyj"): only when exactly one person has it.
+	if c := lk.personEntries(m.text); len(c) == 1 {
+		e := c[0]
+		for _, cl := range lk.clusters {
+			if cl.entry == e {
+				lk.attach(m, cl, 0.85)
+				return
+			}
+		}
+		cl := &cluster{key: kb.Key(e.Name), words: strings.Fields(kb.Key(e.Name)), entry: e, id: e.ID, name: e.Name, roles: map[string]bool{}, first: m.Start}
+		lk.clusters = append(lk.clusters, cl)
+		lk.attach(m, cl, 0.8)
+		return
+	}
+	key := kb.Key(m.text)
+	for _, cl := range lk.clusters {
+		if cl.key == key {
+			lk.attach(m, cl, 0.6)
+			return
+		}
+	}
+	cl := &cluster{key: key, words: []string{key}, id: "dl:per:" + strings.ReplaceAll(key, " ", "-"), name: m.text, roles: map[string]bool{}, first: m.Start}
+	lk.clusters = append(lk.clusters, cl)
+	lk.attach(m, cl, 0.5)
+}
+
+// metonyms marks capitals and buildings that speak or act.
+func (lk *linking) metonyms(ms []*ment) {
+	var prevMet *ment
+	for _, m := range ms {
+		e := m.entry
+		if e == nil || e.MetonymOf == "" || m.kind == doc.MentionDerived {
+			continue
+		}
+		met := false
+		prev := lk.prevWord(m.Start, 1)
+		switch e.Kind {
+		case kb.KindBuilding:
+			met = !lk.r.locative[prev] && !lk.r.locative[lk.prevWord(m.Start, 2)]
+		default:
+			next := lk.nextWord(m.End)
+			switch {
+			case m.ner == "ORG":
+				met = true
+			case lk.r.actorAfter[next]:
+				met = true
+			case (prev == "aus" || prev == "von" || prev == "from" || prev == "of") && lk.r.actorBefore[lk.prevWord(m.Start, 2)]:
+				met = true
+			case (prev == "und" || prev == "and") && prevMet != nil && lk.gap(prevMet.End, m.Start) <= 5:
+				met = true
+			}
+		}
+		if !met {
+			continue
+		}
+		target := lk.l.kb.ByID(e.MetonymOf)
+		if target == nil {
+			continue
+		}
+		m.entry = target
+		m.kind = doc.MentionMetonym
+		m.conf = 0.7
+		prevMet = m
+	}
+}
+
+func (lk *linking) gap(a, b int) int {
+	if b < a {
+		return 1 << 30
+	}
+	return b - a
+}
+
+// dateline links the places of the dateline and returns name mentions for
+// those NER did not find.
+func (lk *linking) dateline(ms []*ment) []*ment {
+	dl := lk.d.Dateline
+	if dl == nil {
+		return nil
+	}
+	var out []*ment
+	for i := range dl.Places {
+		p := &dl.Places[i]
+		if !p.Span.Valid(len(lk.d.Text)) || p.Len() == 0 {
+			continue
+		}
+		text := lk.d.Text[p.Start:p.End]
+		var found *ment
+		for _, m := range ms {
+			if m.Span == p.Span {
+				found = m
+				break
+			}
+		}
+		if found == nil {
+			found = &ment{Span: p.Span, text: text, ner: "LOC", kind: doc.MentionName}
+			c := lk.candidates(found)
+			for _, e := range c {
+				if e.Kind == kb.KindCity {
+					found.entry = e
+					break
+				}
+			}
+			if found.entry == nil && len(c) > 0 {
+				found.entry = c[0]
+			}
+			found.conf = 0.9
+			out = append(out, found)
+		}
+		p.Entity = lk.idOf(found)
+	}
+	return out
+}
+
+func (lk *linking) idOf(m *ment) string {
+	if m.id != "" {
+		return m.id
+	}
+	if m.entry != nil {
+		return m.entry.ID
+	}
+	return "dl:" + strings.ToLower(nonEmpty(m.ner, "misc")) + ":" + kb.Slug(m.text)
+}
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// assemble groups mentions into entities, in order of first mention.
+func (lk *linking) assemble(ms []*ment) []doc.Entity {
+	byID := map[string]int{}
+	var out []doc.Entity
+	for _, m := range ms {
+		id := lk.idOf(m)
+		m.id = id
+		i, ok := byID[id]
+		if !ok {
+			e := doc.Entity{ID: id, Type: m.ner}
+			if m.entry != nil {
+				e.Type = m.entry.Type
+				e.Name = m.entry.Name
+				e.KB = &doc.KBRef{ID: m.entry.RefID(), Label: m.entry.Label()}
+			} else {
+				e.Name = nonEmpty(m.name, m.text)
+			}
+			if e.Type == "" {
+				e.Type = "MISC"
+			}
+			out = append(out, e)
+			i = len(out) - 1
+			byID[id] = i
+		}
+		e := &out[i]
+		if e.KB == nil && m.kind == doc.MentionName && len(m.text) > len(e.Name) && m.name == "" {
+			e.Name = m.text
+		}
+		e.Mentions = append(e.Mentions, doc.Mention{Span: m.Span, Kind: m.kind, Confidence: m.conf})
+	}
+	return out
+}

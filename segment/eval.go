@@ -3,6 +3,7 @@ package segment
 import (
 	"bufio"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,12 @@ type Score struct {
 	Predicted int // predicted boundaries
 	Correct   int // predicted boundaries that are gold boundaries
 }
+
+// terminalView restricts a score to boundaries that follow sentence-final
+// punctuation (. ! ? … with closing quotes or brackets), where the
+// corpora agree on the convention; the gold standards differ on
+// semicolons, colons and line breaks.
+const terminalSuffix = "@.!?"
 
 // Precision is Correct/Predicted (1 when nothing was predicted).
 func (s Score) Precision() float64 { return ratio(s.Correct, s.Predicted) }
@@ -72,6 +79,7 @@ func (ss Scores) Get(corpus string) (Score, bool) {
 const (
 	CorpusRedewiedergabe = "redewiedergabe-de"
 	CorpusSpkAtt         = "spkatt2023-de"
+	CorpusMeantime       = "meantime-en"
 )
 
 // goldDoc is a tokenised gold document: tokens and, for each, whether it
@@ -81,16 +89,27 @@ type goldDoc struct {
 	Part   string // sub-corpus, e.g. "mkhz" for Redewiedergabe newspaper samples
 	Tokens []string
 	Starts []bool
+	// Breaks marks tokens preceded by a line break in the original (a
+	// title or date line that ends without punctuation); nil when unknown.
+	Breaks []bool
+	Lang   string // "" for German
 }
 
 // EvalSentences measures sentence splitting against the gold sentences of
-// the German corpora in dataDir (the shared data folder):
+// the corpora in dataDir (the shared data folder):
 //
-//   - quotes/redewiedergabe-de/data/main/tsv/*.tsv: the "sentstart" column;
-//   - quotes/spkatt2023-de/{train,trial}/task1/*.json: the Sentences lists.
+//   - quotes/redewiedergabe-de/data/main/tsv/*.tsv: the "sentstart" column
+//     (German, 1840–1919; also reported per source: digbib fiction, grenz
+//     magazine, mkhz newspapers);
+//   - quotes/spkatt2023-de/{train,trial}/task1/*.json: the Sentences lists
+//     (German Bundestag speeches);
+//   - events/meantime-en/intra-doc_annotation/*/*.xml: the token sentence
+//     numbers (English Wikinews).
 //
 // The gold tokens are joined into running text (see detokenize), the
-// German segmenter splits it, and boundaries are compared by byte offset.
+// segmenter of the corpus language splits it, and boundaries are compared
+// by byte offset. In MEANTIME the title and date lines end without
+// punctuation; they are joined with a blank line, as in the original page.
 // A summary table is written to w. Corpora whose folder is missing are
 // skipped; if none is found the error wraps fs.ErrNotExist.
 func EvalSentences(dataDir string, w io.Writer) (Scores, error) {
@@ -105,7 +124,11 @@ type evalError struct {
 }
 
 func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores, error) {
-	s, err := New("de")
+	de, err := New("de")
+	if err != nil {
+		return nil, err
+	}
+	en, err := New("en")
 	if err != nil {
 		return nil, err
 	}
@@ -119,9 +142,11 @@ func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores
 			return filepath.Glob(filepath.Join(dataDir, "quotes", "redewiedergabe-de", "data", "main", "tsv", "rwk_*.tsv"))
 		}, readRedewiedergabeFile},
 		{CorpusSpkAtt, func() ([]string, error) {
-			a, err := filepath.Glob(filepath.Join(dataDir, "quotes", "spkatt2023-de", "*", "task1", "*.json"))
-			return a, err
+			return filepath.Glob(filepath.Join(dataDir, "quotes", "spkatt2023-de", "*", "task1", "*.json"))
 		}, readSpkAttFile},
+		{CorpusMeantime, func() ([]string, error) {
+			return filepath.Glob(filepath.Join(dataDir, "events", "meantime-en", "intra-doc_annotation", "*", "*.xml"))
+		}, readMeantimeFile},
 	}
 	var out Scores
 	for _, c := range corpora {
@@ -134,6 +159,7 @@ func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores
 		}
 		sort.Strings(files)
 		total := Score{Corpus: c.name}
+		totalTerm := Score{Corpus: c.name + terminalSuffix}
 		parts := map[string]*Score{}
 		var toks []doc.Token
 		var sents []doc.Sentence
@@ -143,7 +169,11 @@ func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores
 				return out, err
 			}
 			for _, g := range docs {
-				text, offs := detokenize(g.Tokens)
+				s := de
+				if g.Lang == "en" {
+					s = en
+				}
+				text, offs := detokenize(g.Tokens, g.Breaks, g.Lang == "en")
 				toks = s.Tokens(text, toks[:0])
 				sents = s.Sentences(text, toks, sents[:0])
 				sc := scoreDoc(g, text, offs, sents, func(missed bool, at int) {
@@ -153,6 +183,9 @@ func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores
 				})
 				sc.Docs = 1
 				total.add(sc)
+				term := scoreDocTerminal(g, text, offs, sents)
+				term.Docs = 1
+				totalTerm.add(term)
 				if g.Part != "" {
 					p := parts[g.Part]
 					if p == nil {
@@ -163,7 +196,7 @@ func evalSentences(dataDir string, w io.Writer, onError func(evalError)) (Scores
 				}
 			}
 		}
-		out = append(out, total)
+		out = append(out, total, totalTerm)
 		names := make([]string, 0, len(parts))
 		for k := range parts {
 			names = append(names, k)
@@ -216,6 +249,45 @@ func scoreDoc(g goldDoc, text string, offs []int, sents []doc.Sentence, onError 
 		}
 	}
 	return sc
+}
+
+// scoreDocTerminal is scoreDoc restricted to boundaries after
+// sentence-final punctuation.
+func scoreDocTerminal(g goldDoc, text string, offs []int, sents []doc.Sentence) Score {
+	gold := map[int]bool{}
+	for i, st := range g.Starts {
+		if st && i > 0 && afterTerminal(text, offs[i]) {
+			gold[offs[i]] = true
+		}
+	}
+	sc := Score{Gold: len(gold)}
+	for k, se := range sents {
+		if k == 0 || !afterTerminal(text, se.Start) {
+			continue
+		}
+		sc.Predicted++
+		if gold[se.Start] {
+			sc.Correct++
+		}
+	}
+	return sc
+}
+
+// afterTerminal reports whether the text before offset at, skipping
+// space and closing quotes and brackets, ends with . ! ? or ….
+func afterTerminal(text string, at int) bool {
+	for at > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:at])
+		switch r {
+		case ' ', '\n', '\t', '"', '\'', ')', ']', '“', '”', '«', '‹', '‘', '’':
+			at -= w
+			continue
+		case '.', '!', '?', '…':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // context returns the text around byte offset at with a "‖" at at.
@@ -353,7 +425,9 @@ func readSpkAttFile(path string) ([]goldDoc, error) {
 // space after ( [ and opening ones. „ ‚ » › open, “ ‘ « ‹ close; a straight
 // " alternates, opening first. It returns the text and the byte offset of
 // each token.
-func detokenize(toks []string) (string, []int) {
+// A token marked in breaks (when not nil) is preceded by a blank line.
+// English clitics ('s, n't) attach to the word before when english is set.
+func detokenize(toks []string, breaks []bool, english bool) (string, []int) {
 	var b strings.Builder
 	offs := make([]int, len(toks))
 	noSpaceNext := true
@@ -362,9 +436,9 @@ func detokenize(toks []string) (string, []int) {
 		t = strings.TrimSpace(t)
 		attachLeft, attachRight := false, false
 		switch t {
-		case ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "…", "?!", "!!", "“", "‘", "«", "‹":
+		case ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "…", "?!", "!!", "“", "‘", "«", "‹", "''":
 			attachLeft = true
-		case "(", "[", "{", "„", "‚", "»", "›":
+		case "(", "[", "{", "„", "‚", "»", "›", "``", "`":
 			attachRight = true
 		case "\"":
 			// Closing when one is open or when it follows the end of a
@@ -384,7 +458,12 @@ func detokenize(toks []string) (string, []int) {
 		if strings.Trim(t, ".") == "" && len(t) > 1 {
 			attachLeft = true
 		}
-		if i > 0 && !attachLeft && !noSpaceNext {
+		if english && (strings.HasPrefix(t, "'") && len(t) > 1 || t == "n't") {
+			attachLeft = true // English clitics: 's, 're, n't
+		}
+		if i > 0 && breaks != nil && breaks[i] {
+			b.WriteString("\n\n")
+		} else if i > 0 && !attachLeft && !noSpaceNext {
 			b.WriteByte(' ')
 		}
 		offs[i] = b.Len()
@@ -392,4 +471,73 @@ func detokenize(toks []string) (string, []int) {
 		noSpaceNext = attachRight
 	}
 	return b.String(), offs
+}
+
+// readMeantime reads a MEANTIME (NewsReader) document: <token> elements
+// with a "sentence" attribute, in order. A sentence whose last token is not
+// sentence-final punctuation (a title, a date line) is followed by a line
+// break.
+func readMeantime(r io.Reader, name string) (goldDoc, error) {
+	g := goldDoc{Name: name, Lang: "en", Breaks: []bool{}}
+	dec := xml.NewDecoder(r)
+	prevSent := ""
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return g, fmt.Errorf("segment: %s: %w", name, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "token" {
+			continue
+		}
+		sent := ""
+		for _, a := range se.Attr {
+			if a.Name.Local == "sentence" {
+				sent = a.Value
+			}
+		}
+		var text string
+		if err := dec.DecodeElement(&text, &se); err != nil {
+			return g, fmt.Errorf("segment: %s: %w", name, err)
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		start := len(g.Tokens) > 0 && sent != prevSent
+		brk := false
+		if start {
+			last := g.Tokens[len(g.Tokens)-1]
+			k := len(g.Tokens) - 1
+			for k > 0 && (last == "\"" || last == "'" || last == ")" || last == "”" || last == "’") {
+				k--
+				last = g.Tokens[k]
+			}
+			brk = !isTerminator(last)
+		}
+		g.Tokens = append(g.Tokens, text)
+		g.Starts = append(g.Starts, start)
+		g.Breaks = append(g.Breaks, brk)
+		prevSent = sent
+	}
+	if len(g.Tokens) == 0 {
+		return g, fmt.Errorf("segment: %s: no <token> elements", name)
+	}
+	return g, nil
+}
+
+func readMeantimeFile(path string) ([]goldDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	defer f.Close()
+	g, err := readMeantime(f, filepath.Base(path))
+	if err != nil {
+		return nil, err
+	}
+	return []goldDoc{g}, nil
 }

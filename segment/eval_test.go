@@ -14,11 +14,15 @@ import (
 // the figures. Set SEGMENT_ERRORS=N to log a sample of N wrong boundaries
 // per corpus and kind.
 func TestEvalSentences(t *testing.T) {
-	dir := shareddata.Require(t, "quotes")
-	dir = dir[:len(dir)-len("quotes")]
+	shareddata.Require(t, "quotes")
+	dir, err := shareddata.Dir()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var errs []evalError
 	var buf bytes.Buffer
-	scores, err := evalSentences(dir, &buf, func(e evalError) { errs = append(errs, e) })
+	var scores Scores
+	scores, err = evalSentences(dir, &buf, func(e evalError) { errs = append(errs, e) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -168,13 +168,19 @@ func (s *Segmenter) loadAbbrev(code string) error {
 }
 
 // addAbbrev registers an abbreviation with its capitalised and upper-case
-// variants ("bzw." → "Bzw.", "BZW."). A class already registered for the
-// exact form wins over a variant.
+// variants ("bzw." → "Bzw.", "BZW."; "St." → "ST."). A variant may collide
+// with a name or word ("franz." → "Franz.", "max." → "Max."), so it gets
+// class end (it ends a sentence before a typical sentence starter) unless
+// its own class is num. A class registered for the exact form wins.
 func (s *Segmenter) addAbbrev(a string, c abbrevClass) {
 	s.abbrev[a] = c
+	vc := c
+	if vc == classInner {
+		vc = classEnd
+	}
 	for _, v := range []string{capitalize(a), strings.ToUpper(a)} {
 		if _, ok := s.abbrev[v]; !ok && v != a {
-			s.abbrev[v] = c
+			s.abbrev[v] = vc
 		}
 	}
 }

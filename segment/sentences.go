@@ -145,9 +145,15 @@ func startsSentence(text string, t doc.Token) bool {
 	if tt == "" {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(tt)
+	r, w := utf8.DecodeRuneInString(tt)
 	if t.Flags.Has(doc.Word) || t.Flags.Has(doc.URL) {
-		return !isLower(r)
+		if !isLower(r) {
+			return true
+		}
+		// A lower-case initial followed by a capital is a name: "iPhone",
+		// "eBay".
+		r2, _ := utf8.DecodeRuneInString(tt[w:])
+		return isUpper(r2)
 	}
 	switch r {
 	case ',', ';', ':', ')', ']', '}':

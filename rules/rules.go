@@ -836,7 +836,9 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 }
 
 // triggers derives the index keys of a pattern: every string of up to
-// three normalised runes a match can start with.
+// three normalised runes a match can start with (shorter where a broad
+// class follows, as in "0 " before \p{Lu}). A pattern that starts with a
+// broad class cannot be indexed and is an error.
 func triggers(pattern string) ([]string, error) {
 	re, err := syntax.Parse(`^(?:`+pattern+`)`, syntax.Perl)
 	if err != nil {
@@ -885,6 +887,11 @@ func triggers(pattern string) ([]string, error) {
 				for j := 0; j+1 < len(rs); j += 2 {
 					total += int(rs[j+1]-rs[j]) + 1
 					if total > 80 {
+						if prefix != "" {
+							// index on the shorter prefix
+							out[prefix] = true
+							return nil
+						}
 						return fmt.Errorf("pattern starts with a class too broad to index (%q); start with a word, a digit or a symbol", prefix)
 					}
 					for r := rs[j]; r <= rs[j+1]; r++ {
@@ -904,6 +911,10 @@ func triggers(pattern string) ([]string, error) {
 			}
 			return nil
 		default:
+			if prefix != "" {
+				out[prefix] = true
+				return nil
+			}
 			return fmt.Errorf("pattern starts with any character; start with a word, a digit or a symbol")
 		}
 	}

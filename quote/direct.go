@@ -51,7 +51,7 @@ func (r *run) direct() {
 	}
 }
 
-func (r *run) hasSentencePunct(s *segment) bool {
+func (r *run) hasSentencePunct(s *qseg) bool {
 	for i := s.first; i < s.last; i++ {
 		if r.isPunct(i, ".!?") {
 			return true
@@ -63,7 +63,7 @@ func (r *run) hasSentencePunct(s *segment) bool {
 // embedded reports whether a quotation stands inside running text: a word
 // right before its opening mark and running text (not an attribution)
 // after it.
-func (r *run) embedded(s *segment) bool {
+func (r *run) embedded(s *qseg) bool {
 	if s.open < 0 {
 		return false
 	}
@@ -83,7 +83,7 @@ func (r *run) embedded(s *segment) bool {
 	return true
 }
 
-func (r *run) wordCount(s *segment) int {
+func (r *run) wordCount(s *qseg) int {
 	n := 0
 	for i := s.first; i < s.last; i++ {
 		if r.toks[i].word {
@@ -94,7 +94,7 @@ func (r *run) wordCount(s *segment) int {
 }
 
 // attribAfter looks for "…“, sagte X" / "…," X said after the closing mark.
-func (r *run) attribAfter(s *segment) *attr {
+func (r *run) attribAfter(s *qseg) *attr {
 	if s.close < 0 {
 		return nil
 	}
@@ -143,7 +143,7 @@ func (r *run) attribAfter(s *segment) *attr {
 
 // attribBefore looks for "X sagte: „…“" / "X said, "…"" before the opening
 // mark, back to the start of the sentence or the previous quotation.
-func (r *run) attribBefore(k int, s *segment) *attr {
+func (r *run) attribBefore(k int, s *qseg) *attr {
 	if s.open < 0 {
 		return nil
 	}
@@ -181,6 +181,22 @@ func (r *run) attribBefore(k int, s *segment) *attr {
 			a.npA, a.npB = r.npAfter(c+1, s.open)
 		}
 		return a
+	}
+	// "X widersprach: „…“": a colon before the quotation marks speech even
+	// after a verb the lexicon does not list; the speaker is the subject.
+	if r.isPunct(j, ":") && j-1 >= lo && r.toks[j-1].word && !r.toks[j-1].cap {
+		a := &attr{cue: j - 1, part: -1, cueEnd: j, lemma: r.toks[j-1].lower, clauseA: lo, clauseB: s.open}
+		a.npA, a.npB = r.npBefore(j-1, lo)
+		if a.npB <= a.npA {
+			k := lo
+			for k < j-1 && (r.class(k) == "adv" || r.class(k) == "temporal") {
+				k++
+			}
+			a.npA, a.npB = k, r.npForward(k, j-1)
+		}
+		if a.npB > a.npA {
+			return a
+		}
 	}
 	return nil
 }

@@ -51,6 +51,7 @@ func exampleDoc(t testing.TB) *doc.Document {
 		t.Fatal(err)
 	}
 	d.Dateline = wp.Parse(d.Text, d.Date)
+	segmentDoc(t, d)
 	d.Entities = entitiesFor(text, map[string][]string{
 		"PER:selenskyj": {"Wolodymyr Selenskyj", "Selenskyj"},
 		"PER:trump":     {"Donald Trump", "Trump"},

@@ -14,8 +14,8 @@ type mention struct {
 	id, typ, kind string
 }
 
-// segment is an outermost quotation: marks and content tokens.
-type segment struct {
+// qseg is an outermost quotation: marks and content tokens.
+type qseg struct {
 	open, close int // token indexes of the marks, -1 when missing
 	first, last int // content tokens [first, last)
 	para        int
@@ -33,8 +33,8 @@ type run struct {
 	toks     []tok
 	sents    []sentence
 	paras    []doc.Span
-	segs     []*segment
-	segOf    []int  // token → index of the segment whose marks/content hold it, -1
+	segs     []*qseg
+	segOf    []int  // token → index of the qseg whose marks/content hold it, -1
 	used     []bool // tokens belonging to a found attribution or content
 	mentions []mention
 	out      []*found
@@ -247,7 +247,7 @@ func (r *run) addSeg(open, close, first, last, para int) {
 	if last <= first {
 		return
 	}
-	r.segs = append(r.segs, &segment{open: open, close: close, first: first, last: last, para: para})
+	r.segs = append(r.segs, &qseg{open: open, close: close, first: first, last: last, para: para})
 }
 
 // ---- word classes and phrases ------------------------------------------
@@ -483,7 +483,7 @@ func (r *run) npAfter(i, limit int) (int, int) {
 // phrase in a German sentence where the verb follows at the end.
 func (r *run) npBefore(i, floor int) (int, int) {
 	j := i - 1
-	for j >= floor && (r.class(j) == "adv" || r.class(j) == "temporal" && !r.isDE()) {
+	for j >= floor && (r.class(j) == "adv" || r.class(j) == "aux" || r.class(j) == "temporal" && !r.isDE()) {
 		j--
 	}
 	if j < floor {
@@ -501,13 +501,29 @@ func (r *run) npBefore(i, floor int) (int, int) {
 		a--
 	}
 	if a == end && !r.isDE() {
-		// English lower-case head: "the spokesman said"
+		// English lower-case head: "the spokesman said", "EU diplomats
+		// said", "Russia's defence ministry said", ", officials said"
 		k := a
-		for k-1 >= floor && end-(k-1) <= 4 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
+		for k-1 >= floor && end-(k-1) <= 3 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
+			if _, verb := r.lex.verbs[r.toks[k-1].lower]; verb {
+				break
+			}
 			k--
 		}
-		if k < a && k-1 >= floor && r.class(k-1) == "det" {
+		switch {
+		case k == a:
+		case k-1 >= floor && r.class(k-1) == "det":
 			a = k - 1
+		case k-1 >= floor && (r.isName(k-1) || r.isAbbrevDot(k-1)):
+			a = k - 1
+			for a-1 >= floor && (r.isName(a-1) || r.isAbbrevDot(a-1)) {
+				a--
+			}
+			if a-1 >= floor && r.class(a-1) == "det" {
+				a--
+			}
+		case k-1 < floor || r.isPunct(k-1, ",") || r.sentStart(k):
+			a = k
 		}
 		if a == end {
 			return i, i
@@ -527,7 +543,7 @@ func (r *run) npBefore(i, floor int) (int, int) {
 	for a-1 >= floor {
 		c := r.toks[a].lower
 		p := r.toks[a-1].lower
-		if r.isDE() && (c == "des" || c == "der") && r.isName(a-1) || !r.isDE() && (p == "of" || p == "for") {
+		if r.isDE() && (c == "des" || c == "der") && r.isName(a-1) || !r.isDE() && (p == "of" || p == "for" || p == "at") {
 			k := a - 1
 			if !r.isDE() {
 				k = a - 2
@@ -553,11 +569,11 @@ func (r *run) npBefore(i, floor int) (int, int) {
 		}
 		break
 	}
-	if a-1 >= floor && r.class(a-1) == "prep" {
+	if a-1 >= floor && r.class(a-1) == "prep" && r.isDE() {
 		return i, i
 	}
 	// appositive: "Kevin Madden, a spokesman for Romney, said"
-	if !r.isDE() && a-2 >= floor && r.isPunct(a-1, ",") && r.toks[a].lower != "" && r.class(a) == "det" && r.isName(a-2) {
+	if !r.isDE() && a-2 >= floor && r.isPunct(a-1, ",") && r.isPunct(end, ",") && r.class(a) == "det" && r.isName(a-2) {
 		k := a - 2
 		for k-1 >= floor && (r.isName(k-1) || r.isAbbrevDot(k-1)) {
 			k--
@@ -582,8 +598,67 @@ func (r *run) entityIn(a, b int) *mention {
 		if m.End <= s {
 			continue
 		}
-		if best == nil || best.kind == doc.MentionPronoun && m.kind != doc.MentionPronoun {
+		if best == nil || mentionRank(m) > mentionRank(best) {
 			best = m
+		}
+	}
+	return best
+}
+
+// mentionRank orders the mentions of a speaker phrase: names of persons
+// first, then organisations, then other names; derived words
+// ("ukrainischen") and pronouns last.
+func mentionRank(m *mention) int {
+	n := 0
+	switch m.kind {
+	case doc.MentionDerived, doc.MentionPronoun:
+		n = 0
+	case doc.MentionRole, doc.MentionMetonym:
+		n = 10
+	default:
+		n = 20
+	}
+	switch m.typ {
+	case "PER":
+		n += 3
+	case "ORG":
+		n += 2
+	case "MISC", "OTH":
+	default:
+		n++
+	}
+	return n
+}
+
+// entityNamed returns the id of an entity with a name mention whose last
+// word is the last name-like word of tokens [a, b): "Selenskyj" finds
+// the entity of "Wolodymyr Selenskyj" when no mention covers the phrase
+// (a stand-in for linking when mentions were missed).
+func (r *run) entityNamed(a, b int) string {
+	last := ""
+	for k := b - 1; k >= a; k-- {
+		if r.isName(k) {
+			last = r.toks[k].text
+			break
+		}
+	}
+	if last == "" {
+		return ""
+	}
+	best := ""
+	for i := range r.mentions {
+		m := &r.mentions[i]
+		if m.kind != doc.MentionName && m.kind != doc.MentionAlias && m.kind != "" {
+			continue
+		}
+		t := r.text[m.Start:m.End]
+		if t == last || strings.HasSuffix(t, " "+last) {
+			if best == "" || m.typ == "PER" {
+				best = m.id
+			}
+			if m.typ == "PER" {
+				break
+			}
 		}
 	}
 	return best
@@ -594,24 +669,58 @@ func (r *run) speaker(a, b int) string {
 	if b <= a {
 		return ""
 	}
-	if m := r.entityIn(a, b); m != nil {
+	if m := r.entityIn(a, b); m != nil && mentionRank(m) >= 10 {
+		return m.id
+	}
+	if id := r.entityNamed(a, b); id != "" {
+		return id
+	}
+	if m := r.entityIn(a, b); m != nil && m.kind != doc.MentionDerived {
 		return m.id
 	}
 	if b-a == 1 && r.class(a) == "pron" {
-		if r.x.resolver != nil {
-			if id := r.x.resolver.ResolvePronoun(r.d, r.toks[a].Start); id != "" {
-				return id
+		return r.resolvePronoun(a, nil)
+	}
+	return ""
+}
+
+// resolvePronoun finds the entity a speaker pronoun at token p refers to:
+// through the resolver when there is one; else the speaker of a statement
+// in one of the two preceding sentences, or the person or organisation
+// named first in such a sentence; else the last speaker; else the nearest
+// preceding person.
+func (r *run) resolvePronoun(p int, self *found) string {
+	if r.x.resolver != nil {
+		if id := r.x.resolver.ResolvePronoun(r.d, r.toks[p].Start); id != "" {
+			return id
+		}
+	}
+	cur := r.toks[p].sent
+	for s := cur - 1; s >= 0 && s >= cur-2; s-- {
+		for _, g := range r.out {
+			if g != self && g.speaker != "" && g.lastTok > g.firstTok && r.toks[g.firstTok].sent <= s && s <= g.sentLast {
+				return g.speaker
 			}
 		}
-		if f := r.lastSpeaker(r.toks[a].Start); f != nil {
-			return f.speaker
-		}
-		// nearest preceding person
-		at := r.toks[a].Start
-		for k := len(r.mentions) - 1; k >= 0; k-- {
-			if r.mentions[k].End <= at && r.mentions[k].typ == "PER" {
-				return r.mentions[k].id
+		st := r.sents[s]
+		n := 0
+		for k := st.first; k < st.last && n < 10; k++ {
+			if r.segOf[k] >= 0 {
+				continue
 			}
+			n++
+			if m := r.entityIn(k, k+1); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 20 {
+				return m.id
+			}
+		}
+	}
+	if f := r.lastSpeaker(r.toks[p].Start); f != nil && f != self {
+		return f.speaker
+	}
+	at := r.toks[p].Start
+	for k := len(r.mentions) - 1; k >= 0; k-- {
+		if r.mentions[k].End <= at && r.mentions[k].typ == "PER" {
+			return r.mentions[k].id
 		}
 	}
 	return ""
@@ -664,12 +773,22 @@ func (r *run) fill(f *found, a *attr) {
 	if a.part >= 0 {
 		f.cueParts = append(f.cueParts, r.span(a.part, a.part+1))
 	}
+	f.pron = -1
 	if a.npB > a.npA {
 		f.speakerNP = r.span(a.npA, a.npB)
-		f.speaker = r.speaker(a.npA, a.npB)
-		if f.speaker == "" && a.npB-a.npA == 1 && r.class(a.npA) == "pron" {
-			if l := r.lastSpeaker(r.toks[a.npA].Start); l != nil {
-				f.speaker = l.speaker
+		if a.npB-a.npA == 1 && r.class(a.npA) == "pron" {
+			f.pron = a.npA // resolved in document order, see continuations
+		} else {
+			f.speaker = r.speaker(a.npA, a.npB)
+		}
+	}
+	if f.speaker == "" && f.pron < 0 {
+		// "hieß es in einer Erklärung des Verbandes": the source named in
+		// the rest of the attribution
+		if m := r.entityIn(a.cueEnd, a.clauseB); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 20 {
+			f.speaker = m.id
+			if f.speakerNP.End <= f.speakerNP.Start {
+				f.speakerNP = m.Span
 			}
 		}
 	}

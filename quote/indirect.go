@@ -137,6 +137,12 @@ func (r *run) cuePhrase(si int) *found {
 					a++
 				}
 				b = r.npForward(a, s.last)
+				if b == a && !r.isDE() {
+					// bare plural: "according to economists polled by Reuters"
+					for b < s.last && b < a+6 && !r.isPunct(b, ",.;:!?") && r.toks[b].qmark == 0 {
+						b++
+					}
+				}
 				aa, ab = i, b
 			case "post":
 				a, b = r.npBefore(i, s.first)
@@ -181,6 +187,13 @@ func (r *run) reported(a, b int) bool {
 var konjunktiv2 = map[string]bool{"würde": true, "würden": true, "hätte": true, "hätten": true, "wäre": true, "wären": true, "müssten": true, "könnten": true}
 
 func (r *run) isKII(i int) bool { return konjunktiv2[r.toks[i].lower] && !r.toks[i].cap }
+
+// isKIIPlural reports a plural Konjunktiv II ("hätten", "würden"), which
+// replaces the Konjunktiv I where that equals the indicative; the singular
+// forms are too often conditional to mark reported speech on their own.
+func (r *run) isKIIPlural(i int) bool {
+	return r.isDE() && r.isKII(i) && strings.HasSuffix(r.toks[i].lower, "n") && r.segOf[i] < 0
+}
 
 // isKI reports whether token i is a finite Konjunktiv I verb: a listed
 // form, or by rule a lower-case word in -e that does not follow an
@@ -251,7 +264,7 @@ func (r *run) verbCue(si int) *found {
 			na, nb := r.npAfter(i+1, subjEnd)
 			if r.isDE() || nb > na {
 				f := r.content(a0, i-1)
-				if f != nil && f.lastTok <= i-1 {
+				if f != nil && f.lastTok <= i-1 && !r.onlyPP(f) {
 					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: i - 1, clauseB: lim})
 					return f
 				}
@@ -261,7 +274,7 @@ func (r *run) verbCue(si int) *found {
 			na, nb := r.npBefore(i, s.first)
 			if nb > na && r.isPunct(na-1, ",") && na-1 > a0 {
 				f := r.content(a0, na-1)
-				if f != nil {
+				if f != nil && !r.onlyPP(f) {
 					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: na - 1, clauseB: r.clauseEnd(i)})
 					return f
 				}
@@ -302,17 +315,35 @@ func (r *run) verbCue(si int) *found {
 		if c < 0 || c+1 >= b0 {
 			continue
 		}
+		conf := 0.8
 		if !r.isPunct(c, ":") && !r.reported(c+1, b0) {
-			continue
+			// a main clause after the comma ("…, die Zölle belasteten das
+			// Geschäft") is reported speech too, though less surely
+			k := c + 1
+			if k >= b0 || !(r.class(k) == "det" || r.class(k) == "pron" || r.isName(k)) || b0-k < 4 {
+				continue
+			}
+			conf = 0.6
 		}
 		na, nb := r.npBefore(i, s.first)
 		if nb <= na {
 			na, nb = r.npAfter(after, c)
 		}
+		if nb <= na {
+			// the sentence's first noun phrase: "X hatte zuletzt gesagt, …"
+			k := a0
+			for k < i && (r.class(k) == "adv" || r.class(k) == "temporal") {
+				k++
+			}
+			if e := r.npForward(k, i); e > k && r.entityIn(k, e) != nil {
+				na, nb = k, e
+			}
+		}
 		f := r.content(c+1, b0)
 		if f == nil {
 			continue
 		}
+		f.confidence = conf
 		r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: c + 1})
 		return f
 	}
@@ -390,6 +421,9 @@ func (r *run) skipAdjuncts(j, end int) int {
 func (r *run) continuations() {
 	sortFound(r.out)
 	for _, f := range r.out {
+		if f.pron >= 0 && f.speaker == "" {
+			f.speaker = r.resolvePronoun(f.pron, f)
+		}
 		if f.kind == Direct && f.cueLemma == "" && f.speaker == "" {
 			if l := r.lastSpeaker(f.content.Start); l != nil {
 				f.speaker, f.speakerNP = l.speaker, l.speakerNP
@@ -414,7 +448,7 @@ func (r *run) continuations() {
 		s := r.sents[si]
 		ki := false
 		for i := s.first; i < s.last; i++ {
-			if r.isKI(i) {
+			if r.isKI(i) || r.isKIIPlural(i) {
 				ki = true
 				break
 			}
@@ -492,4 +526,10 @@ func (r *run) finish() {
 			f.time = dateline
 		}
 	}
+}
+
+// onlyPP reports whether a would-be content is a short prepositional
+// phrase ("In a statement, the ministry said ...").
+func (r *run) onlyPP(f *found) bool {
+	return f.lastTok-f.firstTok <= 5 && r.class(f.firstTok) == "prep"
 }

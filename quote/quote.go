@@ -154,6 +154,7 @@ type found struct {
 	clause     doc.Span // the attribution clause
 	time       string
 	confidence float64
+	pron       int // token of a pronoun speaker still to resolve, else -1
 	firstTok   int // first content token
 	lastTok    int // content end token (exclusive)
 	sentLast   int // last sentence touched (content or attribution)

@@ -1,0 +1,75 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/ner"
+	"github.com/dateline/dateline/pipeline"
+	"github.com/dateline/dateline/segment"
+	"github.com/dateline/dateline/timex"
+	"github.com/dateline/dateline/wire"
+)
+
+// speakerText returns the text of the speaker entity's first mention.
+func speakerText(d *doc.Document, id string) string {
+	for _, e := range d.Entities {
+		if e.ID == id && len(e.Mentions) > 0 {
+			return d.Slice(e.Mentions[0].Span)
+		}
+	}
+	return ""
+}
+
+// TestStage_ExampleStoryPipeline runs the real stages before quote (no
+// hand-built entities) on the example story.
+func TestStage_ExampleStoryPipeline(t *testing.T) {
+	d := exampleDoc(t)
+	d.Entities, d.Tokens, d.Sentences, d.Dateline = nil, nil, nil, nil
+	wp, err := wire.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(langStage{}, segment.TokenStage(), segment.SentenceStage(), wire.Stage(wp), ner.Stage(), timex.Stage(), Stage())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(d); err != nil {
+		t.Skipf("pipeline: %v", err)
+	}
+	want := map[string]string{
+		"Dies ist der einzige Weg":         "Selenskyj",
+		"Meiner Meinung nach":              "Selenskyj",
+		"unterstütze diese Vorgehensweise": "Selenskyj",
+		"Wirtschaftspaket":                 "Selenskyj",
+		"fehlende politische Wille":        "Selenskyj",
+		"Dmitrijew":                        "Tass",
+	}
+	for _, q := range d.Quotes {
+		t.Logf("%-8s %-22q time=%s %q", q.Kind, speakerText(d, q.Speaker), q.Time, d.Slice(q.Span))
+	}
+	for sub, who := range want {
+		ok := false
+		for _, q := range d.Quotes {
+			if strings.Contains(d.Slice(q.Span), sub) {
+				ok = true
+				if got := speakerText(d, q.Speaker); !strings.Contains(got, who) {
+					t.Errorf("%q: speaker %q, want %q", sub, got, who)
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: not found", sub)
+		}
+	}
+}
+
+// langStage stands in for language identification: the test document's
+// language is given.
+type langStage struct{}
+
+func (langStage) Name() string                  { return "lang" }
+func (langStage) Needs() []pipeline.Layer       { return nil }
+func (langStage) Writes() []pipeline.Layer      { return []pipeline.Layer{pipeline.Lang} }
+func (langStage) Process(d *doc.Document) error { return nil }

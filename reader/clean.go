@@ -45,7 +45,27 @@ func cleanString(s string, ctrl ctrlPolicy) (string, bool) {
 // it is.
 func isClean[T string | []byte](b T) bool {
 	ascii := true
-	for i := 0; i < len(b); i++ {
+	i := 0
+	// Eight bytes at a time while none is a control character or
+	// non-ASCII: a word has a byte < 0x20 when (x - 0x20…) & ^x & 0x80…
+	// is not zero, and a byte ≥ 0x7F when (x + 0x01…) | x has a high bit.
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if ((x-0x20*lo)&^x|(x+lo)|x)&hi == 0 {
+			continue
+		}
+		for _, c := range []byte(b[i : i+8]) {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7F {
+				return false
+			}
+			if c >= 0x80 {
+				ascii = false
+			}
+		}
+	}
+	for ; i < len(b); i++ {
 		c := b[i]
 		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7F {
 			return false

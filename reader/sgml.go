@@ -122,7 +122,7 @@ type sgmlScanner struct {
 
 func newSGMLScanner(r io.Reader) *sgmlScanner {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 256<<10), maxRecordBytes+(1<<20))
+	sc.Buffer(make([]byte, 0, 64<<10), maxRecordBytes+(1<<20))
 	sc.Split(splitReuters)
 	return &sgmlScanner{sc: sc, line: 1}
 }
@@ -220,18 +220,18 @@ func parseReuters(el []byte, line int, truncated bool) SGMLStory {
 	s = s[min(gt+1, len(s)):]
 
 	head, text := s, ""
-	if i := findStartTag(s, "TEXT"); i >= 0 {
+	if i := findStartTag(s, tagTEXT.open); i >= 0 {
 		head, text = s[:i], s[i:]
 	}
-	if v, _, ok := element(head, "DATE"); ok {
+	if v, _, ok := element(head, tagDATE); ok {
 		st.Date = strings.TrimSpace(unescapeSGML(v))
 	}
-	st.Topics = dList(head, "TOPICS")
-	st.Places = dList(head, "PLACES")
-	st.People = dList(head, "PEOPLE")
-	st.Orgs = dList(head, "ORGS")
-	st.Exchanges = dList(head, "EXCHANGES")
-	st.Companies = dList(head, "COMPANIES")
+	st.Topics = dList(head, tagTOPICS)
+	st.Places = dList(head, tagPLACES)
+	st.People = dList(head, tagPEOPLE)
+	st.Orgs = dList(head, tagORGS)
+	st.Exchanges = dList(head, tagEXCHANGES)
+	st.Companies = dList(head, tagCOMPANIES)
 
 	if text == "" {
 		return st
@@ -252,20 +252,20 @@ func parseReuters(el []byte, line int, truncated bool) SGMLStory {
 	// Cut out the sub-elements; what remains is Rest.
 	type cut struct{ start, end int }
 	var cuts []cut
-	for _, name := range [...]string{"TITLE", "AUTHOR", "DATELINE", "BODY"} {
-		v, c, ok := element(text, name)
+	for _, t := range [...]tag{tagTITLE, tagAUTHOR, tagDATELINE, tagBODY} {
+		v, c, ok := element(text, t)
 		if !ok {
 			continue
 		}
 		v = unescapeSGML(v)
-		switch name {
-		case "TITLE":
+		switch t {
+		case tagTITLE:
 			st.Title = v
-		case "AUTHOR":
+		case tagAUTHOR:
 			st.Author = v
-		case "DATELINE":
+		case tagDATELINE:
 			st.Dateline = v
-		case "BODY":
+		case tagBODY:
 			st.Body, st.HasBody = v, true
 		}
 		cuts = append(cuts, cut{c[0], c[1]})
@@ -292,16 +292,37 @@ func parseReuters(el []byte, line int, truncated bool) SGMLStory {
 	return st
 }
 
-// findStartTag returns the index of "<NAME" followed by '>' or white
-// space in s, or -1.
-func findStartTag(s, name string) int {
+// tag is an element's start-tag prefix ("<NAME") and end tag ("</NAME>").
+type tag struct{ open, close string }
+
+func newTag(name string) tag { return tag{"<" + name, "</" + name + ">"} }
+
+var (
+	tagTEXT      = newTag("TEXT")
+	tagDATE      = newTag("DATE")
+	tagTOPICS    = newTag("TOPICS")
+	tagPLACES    = newTag("PLACES")
+	tagPEOPLE    = newTag("PEOPLE")
+	tagORGS      = newTag("ORGS")
+	tagEXCHANGES = newTag("EXCHANGES")
+	tagCOMPANIES = newTag("COMPANIES")
+	tagD         = newTag("D")
+	tagTITLE     = newTag("TITLE")
+	tagAUTHOR    = newTag("AUTHOR")
+	tagDATELINE  = newTag("DATELINE")
+	tagBODY      = newTag("BODY")
+)
+
+// findStartTag returns the index in s of open ("<NAME") followed by '>'
+// or white space, or -1.
+func findStartTag(s, open string) int {
 	for i := 0; ; {
-		j := strings.Index(s[i:], "<"+name)
+		j := strings.Index(s[i:], open)
 		if j < 0 {
 			return -1
 		}
 		j += i
-		k := j + 1 + len(name)
+		k := j + len(open)
 		if k == len(s) || s[k] == '>' || s[k] == ' ' || s[k] == '\t' || s[k] == '\n' {
 			return j
 		}
@@ -309,11 +330,11 @@ func findStartTag(s, name string) int {
 	}
 }
 
-// element returns the content of the first <NAME>…</NAME> in s and the
-// extent of the whole element. Without an end tag the content runs to the
-// end of s.
-func element(s, name string) (content string, extent [2]int, ok bool) {
-	i := findStartTag(s, name)
+// element returns the content of the first element t in s and the extent
+// of the whole element. Without an end tag the content runs to the end of
+// s.
+func element(s string, t tag) (content string, extent [2]int, ok bool) {
+	i := findStartTag(s, t.open)
 	if i < 0 {
 		return "", extent, false
 	}
@@ -322,23 +343,22 @@ func element(s, name string) (content string, extent [2]int, ok bool) {
 		return "", [2]int{i, len(s)}, true
 	}
 	start := i + gt + 1
-	endTag := "</" + name + ">"
-	j := strings.Index(s[start:], endTag)
+	j := strings.Index(s[start:], t.close)
 	if j < 0 {
 		return s[start:], [2]int{i, len(s)}, true
 	}
-	return s[start : start+j], [2]int{i, start + j + len(endTag)}, true
+	return s[start : start+j], [2]int{i, start + j + len(t.close)}, true
 }
 
-// dList returns the <D> entries of the element NAME in s.
-func dList(s, name string) []string {
-	v, _, ok := element(s, name)
+// dList returns the <D> entries of the element t in s.
+func dList(s string, t tag) []string {
+	v, _, ok := element(s, t)
 	if !ok {
 		return nil
 	}
 	var out []string
 	for {
-		d, ext, ok := element(v, "D")
+		d, ext, ok := element(v, tagD)
 		if !ok {
 			return out
 		}

@@ -176,6 +176,15 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"English question quote", "en", "“Why?” she asked. Nobody knew.", []string{"“Why?” she asked.", "Nobody knew."}},
 		{"Reuters indentation", "en", "Shares rose.\n    Net 12.3 mln vs 11.0 mln\n    Revs 100 mln vs 90 mln\n", []string{"Shares rose.", "Net 12.3 mln vs 11.0 mln", "Revs 100 mln vs 90 mln"}},
 		{"Reuters hard wrap", "en", "Showers continued in\nthe Bahia zone. The dry\nperiod ended.", []string{"Showers continued in\nthe Bahia zone.", "The dry\nperiod ended."}},
+		{"score", "de", "Der 1. FC Köln gewann 2:1. Die Fans jubelten.", []string{"Der 1. FC Köln gewann 2:1.", "Die Fans jubelten."}},
+		{"ordinal before noun", "de", "Es war der 3. Sieg in Folge. Sie wurde 3. Beim nächsten Rennen siegte sie.",
+			[]string{"Es war der 3. Sieg in Folge.", "Sie wurde 3.", "Beim nächsten Rennen siegte sie."}},
+		{"question in quote", "de", "Er fragte: „Wie geht es?“ Dann ging er.", []string{"Er fragte: „Wie geht es?“", "Dann ging er."}},
+		{"exclamation quote comma", "de", "»Wir schaffen das!«, sagte Merkel.", []string{"»Wir schaffen das!«, sagte Merkel."}},
+		{"all-caps dateline with dot", "de", "BERLIN. Die Regierung tagte. Sie beschloss nichts.", []string{"BERLIN. Die Regierung tagte.", "Sie beschloss nichts."}},
+		{"one-word sentence", "de", "Nein. Die Regierung tagte.", []string{"Nein.", "Die Regierung tagte."}},
+		{"camelCase after stop", "en", "Apple sold more. iPhone sales rose.", []string{"Apple sold more.", "iPhone sales rose."}},
+		{"CRLF paragraphs", "de", "Titel\r\n\r\nText beginnt.", []string{"Titel", "Text beginnt."}},
 		{"generic", "xx", "Dr. Who. Yes.", []string{"Dr. Who.", "Yes."}},
 	}
 	for _, tt := range tests {
@@ -219,6 +228,37 @@ func TestAbbreviationFiles(t *testing.T) {
 					t.Errorf("%s: token %q (flags %b), want abbreviation %q", l.Pos(), got, tk.Flags, p)
 				}
 			}
+		}
+	}
+}
+
+// TestStarterAndOrdinalFiles runs the example of every entry of the
+// sentence starter and ordinal files.
+func TestStarterAndOrdinalFiles(t *testing.T) {
+	for _, code := range []string{"de", "en"} {
+		s := mustNew(t, code)
+		lines, err := lang.Read(code, "sentence_starters.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		abbr := map[string]string{"de": "usw.", "en": "Inc."}[code]
+		for _, l := range lines {
+			text := "Sie nannten A, B " + abbr + " " + l.Fields[0] + " x y."
+			if n := len(s.Sentences(text, s.Tokens(text, nil), nil)); n != 2 {
+				t.Errorf("%s: %q gives %d sentences, want 2", l.Pos(), text, n)
+			}
+		}
+	}
+	s := mustNew(t, "de")
+	lines, err := lang.Read("de", "ordinals.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
+		text := "Das war zum 1000. " + l.Fields[0] + " so."
+		toks := s.Tokens(text, nil)
+		if tk := toks[3]; text[tk.Start:tk.End] != "1000." || !tk.Flags.Has(doc.Abbrev) {
+			t.Errorf("%s: %q: token %q is not an ordinal", l.Pos(), text, text[tk.Start:tk.End])
 		}
 	}
 }

@@ -94,7 +94,34 @@ func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
 	default:
 		return false
 	}
-	return !s.inDateline(text, toks, first, i)
+	return !s.inDateline(text, toks, first, i) && !capsDateline(text, toks, first, k)
+}
+
+// capsDateline reports whether tokens first..dot are an upper-case place
+// name opening a paragraph and closed by a full stop, a dateline in the
+// style "BERLIN. Die Regierung …" or "NEW YORK. The …".
+func capsDateline(text string, toks []doc.Token, first, dot int) bool {
+	if first != 0 && !toks[first].Flags.Has(doc.ParagraphStart) || dot == first || dot-first > 4 {
+		return false
+	}
+	if tokText(text, toks[dot]) != "." {
+		return false
+	}
+	for j := first; j < dot; j++ {
+		tt := tokText(text, toks[j])
+		if tt == "/" || tt == "," {
+			continue
+		}
+		if !toks[j].Flags.Has(doc.Word) || len(tt) < 2 {
+			return false
+		}
+		for _, r := range tt {
+			if isLower(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // abbrevEnds reports whether an abbreviation token may end a sentence.
@@ -105,14 +132,11 @@ func (s *Segmenter) abbrevEnds(t string, f doc.TokenFlag) bool {
 	if c, ok := s.abbrev[t]; ok {
 		return c == classEnd
 	}
-	// Unlisted: a single upper-case letter (an initial, or "Plan B.") or a
-	// dotted acronym may end a sentence; a single lower-case letter
-	// ("u. a.") may not.
-	r, w := utf8.DecodeRuneInString(t)
-	if w+1 == len(t) {
-		return isUpper(r)
-	}
-	return true
+	// Unlisted: a single letter or a dotted acronym may end a sentence
+	// when it is upper-case (an initial, "Plan B.", "U.S.A."), not when it
+	// is lower-case ("u. a.", "z.B.", "i.e.").
+	r, _ := utf8.DecodeRuneInString(t)
+	return isUpper(r)
 }
 
 // isStarter reports whether token t is a word that typically begins a

@@ -192,7 +192,8 @@ type lineReader struct {
 func newLineReader(r *bufio.Reader) *lineReader { return &lineReader{r: r} }
 
 // next returns the next line including its '\n' (absent on a last line
-// without one). The slice is valid until the next call. At the end it
+// without one). A line longer than maxRecordBytes is cut (its '\n' kept)
+// and lr.long set. The slice is valid until the next call. At the end it
 // returns io.EOF; any other error is the underlying reader's.
 func (lr *lineReader) next() ([]byte, error) {
 	lr.long = false
@@ -200,8 +201,13 @@ func (lr *lineReader) next() ([]byte, error) {
 	if err == nil || err == io.EOF && len(frag) > 0 {
 		lr.n++
 		if len(frag) > maxRecordBytes {
+			// Cut, keeping the line ending so that parsers see the line end.
 			lr.long = true
+			nl := frag[len(frag)-1] == '\n'
 			frag = frag[:maxRecordBytes]
+			if nl {
+				frag[len(frag)-1] = '\n'
+			}
 		}
 		return frag, nil
 	}
@@ -210,12 +216,18 @@ func (lr *lineReader) next() ([]byte, error) {
 	}
 	lr.buf = lr.buf[:0]
 	for {
-		if !lr.long && len(lr.buf)+len(frag) <= maxRecordBytes {
-			lr.buf = append(lr.buf, frag...)
-		} else {
-			lr.long = true
+		if !lr.long {
+			if len(lr.buf)+len(frag) <= maxRecordBytes {
+				lr.buf = append(lr.buf, frag...)
+			} else {
+				lr.buf = append(lr.buf, frag[:maxRecordBytes-len(lr.buf)]...)
+				lr.long = true
+			}
 		}
 		if err != bufio.ErrBufferFull {
+			if lr.long && len(frag) > 0 && frag[len(frag)-1] == '\n' {
+				lr.buf = append(lr.buf, '\n')
+			}
 			break
 		}
 		frag, err = lr.r.ReadSlice('\n')

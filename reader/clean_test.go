@@ -1,7 +1,10 @@
 package reader
 
 import (
+	"bufio"
+	"io"
 	"math/rand"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -69,5 +72,28 @@ func TestCleanText(t *testing.T) {
 		if got != tt.want || cp != tt.wantCP1252 {
 			t.Errorf("cleanText(%q) = %q, %v; want %q, %v", tt.in, got, cp, tt.want, tt.wantCP1252)
 		}
+	}
+}
+
+func TestLineReader_long(t *testing.T) {
+	defer func(n int) { maxRecordBytes = n }(maxRecordBytes)
+	maxRecordBytes = 100 << 10
+	a := strings.Repeat("a", 80<<10) // longer than the bufio buffer, shorter than the limit
+	b := strings.Repeat("b", 150<<10)
+	lr := newLineReader(bufio.NewReaderSize(strings.NewReader(a+"\n"+b+"\nc\n"+b), 64<<10))
+	for i, want := range []struct {
+		len  int
+		long bool
+	}{{len(a) + 1, false}, {maxRecordBytes + 1, true}, {2, false}, {maxRecordBytes, true}} {
+		line, err := lr.next()
+		if err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if len(line) != want.len || lr.long != want.long || lr.n != i+1 {
+			t.Errorf("line %d: got %d bytes, long %v, n %d; want %d, %v", i+1, len(line), lr.long, lr.n, want.len, want.long)
+		}
+	}
+	if _, err := lr.next(); err != io.EOF {
+		t.Errorf("got %v, want io.EOF", err)
 	}
 }

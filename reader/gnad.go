@@ -8,22 +8,8 @@ import (
 	"github.com/dateline/dateline/doc"
 )
 
-// gnadReader reads the 10kGNAD CSV: records "label;text", separated by ';',
-// quoted with ' (a quote inside a quoted field is written twice), a quoted
-// field may span lines. Parsing is lenient like Python's csv module: a
-// quote inside an unquoted field is a literal character, and text after a
-// closing quote is kept. A header line "label;text" is skipped (and not
-// counted). Blank lines are skipped.
-//
-// Mapping: the text field → Text (title and body run together, as in the
-// corpus); the label → Source as "10kGNAD/<label>" (e.g. "10kGNAD/Sport";
-// Document has no category field); Lang "de" (given: the corpus is
-// German); ID the text hash; Date Options.Date. More than two fields: the
-// text is the rest of the record joined with ';'.
-//
-// A record without ';', with no text, or whose quote is never closed is a
-// RecordError. An unclosed quote takes the rest of the input with it (at
-// most MaxRecordBytes), as in any CSV.
+// gnadReader reads the GNAD format (see GNAD). An unclosed quote takes
+// the rest of the input with it (at most MaxRecordBytes), as in any CSV.
 type gnadReader struct {
 	base
 	lr     *lineReader

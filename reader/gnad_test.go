@@ -62,3 +62,15 @@ func TestGNADReader_windows1252(t *testing.T) {
 		t.Errorf("got errors %v, want encoding.windows1252", ev[0].doc.Errors)
 	}
 }
+
+func TestGNADReader_tooLong(t *testing.T) {
+	defer func(n int) { maxRecordBytes = n }(maxRecordBytes)
+	maxRecordBytes = 100
+	long := strings.Repeat("x", 80)
+	in := "A;'" + long + "\n" + long + "'\nB;" + strings.Repeat("y", 150) + "\nC;ok\n"
+	checkEvents(t, readEvents(t, "in.csv", strings.NewReader(in), Options{}), []want{
+		{rec: 1, line: 1, err: "longer than"},
+		{rec: 2, line: 3, err: "longer than"},
+		{rec: 3, line: 4, text: "ok"},
+	})
+}

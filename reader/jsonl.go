@@ -10,20 +10,7 @@ import (
 	"github.com/dateline/dateline/doc"
 )
 
-// jsonlReader reads JSON Lines. Each non-blank line is one record (blank
-// lines are skipped and not counted). Fields:
-//
-//	id      string or number → Document.ID (else the text hash)
-//	date    "YYYY-MM-DD" or RFC 3339 → Document.Date (else Options.Date)
-//	title   → Document.Title (white space collapsed)
-//	text    → Document.Text (required, not blank)
-//	lang    → Document.Lang, LangGiven ("de-AT" → "de")
-//	url     → Document.URL
-//	source  → Document.Source
-//
-// Unknown fields are ignored; null counts as absent. A line that is not a
-// JSON object, has no text, or has a bad date or id is a RecordError.
-// A line that is not valid UTF-8 is decoded as Windows-1252 before parsing.
+// jsonlReader reads the JSONL format (see JSONL for the fields).
 type jsonlReader struct {
 	base
 	lr  *lineReader

@@ -35,7 +35,9 @@
 //     starting with a UTF-16 BOM is decoded from UTF-16;
 //   - CRLF and lone CR line endings become LF;
 //   - control characters other than LF and TAB (C0, DEL and C1) become a
-//     space (SGML drops its transmission codes instead, see ReadSGML);
+//     space; the SGML reader drops them instead, as in Reuters-21578 they
+//     are transmission codes (&#2;, &#3;, …), but turns DEL into a space
+//     (see SGMLStory);
 //   - a record that is not valid UTF-8 is decoded as Windows-1252 (a superset
 //     of Latin-1 printable characters), and the Document gets the non-fatal
 //     error code "encoding.windows1252". When the record is mostly valid
@@ -43,9 +45,10 @@
 //     way. Bytes Windows-1252 leaves undefined become U+FFFD. Text is
 //     therefore always valid UTF-8.
 //
-// Records are streamed: the record, text-per-line and CSV readers hold one
-// record in memory, never the whole input. A record larger than
-// MaxRecordBytes is a RecordError.
+// Records are streamed: the Record, JSONL, SGML and GNAD readers hold one
+// record in memory, never the whole input (Text holds its one story). A
+// record larger than MaxRecordBytes is a RecordError and is skipped without
+// being held.
 package reader
 
 import (
@@ -68,23 +71,78 @@ import (
 // Format names an input format.
 type Format string
 
-// The input formats.
+// The input formats, and how each maps to Document fields. In every
+// format ID falls back to TextID(Text), Date to Options.Date, and
+// Options.Lang overrides Lang.
 const (
-	// Auto detects the format from the file name, else from the content.
+	// Auto detects the format from the file name, else from the content
+	// (see DetectFormat).
 	Auto Format = "auto"
-	// Record is the wire-export format: each story starts with a line
-	// " date YYYY-MM-DD" (leading space optional); the story may begin on
-	// the same line after the date or on the next line. Paragraphs are
-	// separated by blank lines; a file holds any number of records.
+
+	// Record is the wire-export format, many stories to a file. A record
+	// starts with a header line: optional spaces or tabs, the word "date"
+	// (lower case), spaces or tabs, and a date, YYYY-MM-DD or RFC 3339
+	// (e.g. " date 2026-02-26"). The story may begin on the header line
+	// after the date or on the next line, and runs to the next header;
+	// paragraphs are separated by blank lines and kept. Any line that
+	// starts with "date" and a token of four digits and '-' is a header,
+	// so such a line inside a story starts a new record; when its token
+	// is not a valid date ("2026-02-30") the record is a RecordError.
+	// Non-blank text before the first header is a RecordError with Record
+	// 0. Fields: Date from the header, Text the story.
 	Record Format = "record"
-	// Text is one plain-text story per file.
+
+	// Text is one plain-text story per input: Text is all of it (record
+	// 1), nothing else is read from it.
 	Text Format = "text"
-	// JSONL is JSON Lines: one object per line with the fields id, date,
-	// title, text, lang, url and source; only text is required.
+
+	// JSONL is JSON Lines, one object per non-blank line (blank lines are
+	// skipped and not counted):
+	//
+	//	"id"      string or number → ID
+	//	"date"    "YYYY-MM-DD" or RFC 3339 → Date
+	//	"title"   → Title (white space collapsed to single spaces)
+	//	"text"    → Text; required and not blank
+	//	"lang"    → Lang, LangGiven (lower case, region dropped: "de-AT" → "de")
+	//	"url"     → URL
+	//	"source"  → Source
+	//
+	// Unknown fields are ignored and null is the same as absent. A line
+	// that is not a JSON object, lacks text, or has a bad date or an id
+	// that is neither string nor number is a RecordError. A line that is
+	// not valid UTF-8 is decoded as Windows-1252 before it is parsed.
 	JSONL Format = "jsonl"
-	// SGML is the Reuters-21578 SGML format (reut2-NNN.sgm).
+
+	// SGML is the Reuters-21578 SGML (reut2-NNN.sgm): each <REUTERS>
+	// element is a record (see ReadSGML and SGMLStory.Text):
+	//
+	//	NEWID attribute  → ID
+	//	<DATE>           → Date, UTC ("26-FEB-1987 15:01:01.79"); a time that
+	//	                   cannot be read gives the day and the non-fatal
+	//	                   error "date.no-time"
+	//	<TITLE>          → Title (white space collapsed)
+	//	<DATELINE><BODY> → Text: the dateline in front of the body as on the
+	//	                   wire, trimmed ("SALVADOR, Feb 26 - Showers ...");
+	//	                   a BRIEF (no body) gets its title as Text, an
+	//	                   UNPROC its unprocessed text
+	//	                 → Source "Reuters", Lang "en" (given)
+	//
+	// An element without </REUTERS>, without any text, or whose <DATE>
+	// cannot be read is a RecordError, and so is an input that is not
+	// blank but holds no <REUTERS> element at all (Record 0). Text
+	// between elements (the DOCTYPE line) is skipped.
 	SGML Format = "sgml"
-	// GNAD is the 10kGNAD CSV: label;text with ' as the quote character.
+
+	// GNAD is the 10kGNAD CSV: records "label;text" separated by ';' and
+	// quoted with ' (a quote inside a quoted field is written twice); a
+	// quoted field may span lines. Parsing is lenient like Python's csv
+	// module: a quote inside an unquoted field is a literal character and
+	// text after a closing quote is kept; a first line "label;text" is
+	// skipped. Fields: Text the text field (title and body run together,
+	// as in the corpus; more than two fields are joined with ';'), Source
+	// "10kGNAD/<label>" (e.g. "10kGNAD/Sport"), Lang "de" (given). A record
+	// without ';', without text, or whose quote is not closed before the
+	// end of the input is a RecordError.
 	GNAD Format = "gnad"
 )
 

@@ -8,14 +8,7 @@ import (
 	"github.com/dateline/dateline/doc"
 )
 
-// recordReader reads the Record format.
-//
-// A header is a line of optional spaces or tabs, the word "date", spaces or
-// tabs, and a token that starts with four digits and '-'; the token must be
-// a date (YYYY-MM-DD or RFC 3339), else the record is a RecordError. The
-// rest of the header line, if any, is the start of the story. The story
-// runs to the next header or the end of the input. A line inside a story
-// that looks like a header starts a new record.
+// recordReader reads the Record format (see Record).
 type recordReader struct {
 	base
 	lr   *lineReader

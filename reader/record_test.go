@@ -186,3 +186,11 @@ func TestTextReader_Next(t *testing.T) {
 		})
 	}
 }
+
+func TestTextReader_tooLong(t *testing.T) {
+	defer func(n int) { maxRecordBytes = n }(maxRecordBytes)
+	maxRecordBytes = 100
+	checkEvents(t, readEvents(t, "in.txt", strings.NewReader(strings.Repeat("x", 101)), Options{Format: Text}), []want{
+		{rec: 1, line: 1, err: "longer than"},
+	})
+}

@@ -115,9 +115,10 @@ var (
 
 // sgmlScanner splits the input into <REUTERS> elements.
 type sgmlScanner struct {
-	sc    *bufio.Scanner
-	line  int // line number of the next token's first byte
-	queue []SGMLStory
+	sc       *bufio.Scanner
+	line     int // line number of the next token's first byte
+	queue    []SGMLStory
+	nonBlank bool // the input has something other than white space
 }
 
 func newSGMLScanner(r io.Reader) *sgmlScanner {
@@ -164,6 +165,7 @@ func (s *sgmlScanner) next() (SGMLStory, error) {
 func (s *sgmlScanner) split(tok []byte) {
 	line, from := s.line, 0
 	s.line += bytes.Count(tok, []byte("\n"))
+	s.nonBlank = s.nonBlank || !isBlank(tok)
 	var starts []int
 	for i := 0; ; {
 		j := bytes.Index(tok[i:], reutersOpen)
@@ -521,17 +523,8 @@ func parseReutersDate(s string) (t time.Time, exact bool, err error) {
 	return day.Add(c.Sub(time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC))), true, nil
 }
 
-// sgmlReader maps SGMLStory values to Documents:
-//
-//	NEWID            → ID (the text hash when absent)
-//	DATE             → Date (UTC; Options.Date when absent)
-//	TITLE            → Title (white space collapsed)
-//	DATELINE + BODY  → Text (see SGMLStory.Text)
-//	                   Source "Reuters", Lang "en" (given: the corpus is English)
-//
-// A truncated element, one without text, or one whose DATE cannot be read
-// is a RecordError. A DATE without a readable time gives the day and the
-// non-fatal error "date.no-time".
+// sgmlReader maps the elements from an sgmlScanner to Documents (see
+// SGML for the fields).
 type sgmlReader struct {
 	base
 	sc  *sgmlScanner
@@ -549,6 +542,9 @@ func (r *sgmlReader) Next() (*doc.Document, error) {
 	st, err := r.sc.next()
 	if err == io.EOF {
 		r.err = io.EOF
+		if r.rec == 0 && r.sc.nonBlank {
+			return nil, r.recordError(0, 1, "no <REUTERS> element in the input")
+		}
 		return nil, io.EOF
 	}
 	if err != nil {

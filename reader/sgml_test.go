@@ -127,6 +127,11 @@ func TestSGML_edgeCases(t *testing.T) {
 		{
 			name:  "nothing but doctype",
 			input: "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n",
+			want:  []want{{rec: 0, line: 1, err: "no <REUTERS> element"}},
+		},
+		{
+			name:  "blank",
+			input: " \n\n",
 		},
 		{
 			name:  "no TEXT",

@@ -1,14 +1,11 @@
 package event
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
 )
@@ -16,63 +13,6 @@ import (
 // The helpers in this file build a document's layers by hand, the way the
 // segment, ner, link and timex stages will, so the event stage can be
 // tested on its own.
-
-// splitSentences is a small sentence splitter for tests: it ends a
-// sentence after '.', '!' or '?' (and a closing quote) followed by space
-// and a capital letter or quote, unless a digit precedes the dot; and at
-// blank lines.
-func splitSentences(text string) []doc.Sentence {
-	var out []doc.Sentence
-	start := -1
-	emit := func(end int) {
-		if start >= 0 {
-			e := end
-			for e > start && (text[e-1] == ' ' || text[e-1] == '\n') {
-				e--
-			}
-			if e > start {
-				out = append(out, doc.Sentence{Span: doc.Span{Start: start, End: e}, First: -1, Last: -1})
-			}
-		}
-		start = -1
-	}
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if start < 0 && !unicode.IsSpace(r) {
-			start = i
-		}
-		if r == '\n' && strings.HasPrefix(text[i+1:], "\n") {
-			emit(i)
-		}
-		if (r == '.' || r == '!' || r == '?') && start >= 0 {
-			j := i + n
-			for j < len(text) && strings.ContainsRune("\"“”»«'", rune(text[j])) {
-				j++
-			}
-			if j < len(text) && (text[j] == ' ' || text[j] == '\n') {
-				k := j
-				for k < len(text) && (text[k] == ' ' || text[k] == '\n') {
-					k++
-				}
-				prevDigit := i > 0 && text[i-1] >= '0' && text[i-1] <= '9'
-				if k < len(text) {
-					nr, _ := utf8.DecodeRuneInString(text[k:])
-					if (unicode.IsUpper(nr) || nr == '"' || nr == '„') && !prevDigit {
-						emit(j)
-						i = k
-						continue
-					}
-				}
-			}
-			if j >= len(text) {
-				emit(j)
-			}
-		}
-		i += n
-	}
-	emit(len(text))
-	return out
-}
 
 // ent describes an entity for a hand-built document: mentions are given as
 // "kind:text" (kind one of name, role, derived, metonym; "name" may be
@@ -87,77 +27,22 @@ type tx struct {
 	text, value string
 }
 
-// occurrences returns the byte offsets of whole-word occurrences of s.
-func occurrences(text, s string) []int {
-	var out []int
-	for i := 0; ; {
-		k := strings.Index(text[i:], s)
-		if k < 0 {
-			return out
-		}
-		p := i + k
-		before, _ := utf8.DecodeLastRuneInString(text[:p])
-		after, _ := utf8.DecodeRuneInString(text[p+len(s):])
-		okB := p == 0 || !unicode.IsLetter(before)
-		okA := p+len(s) == len(text) || !unicode.IsLetter(after) || strings.HasSuffix(s, "-")
-		if okB && okA {
-			out = append(out, p)
-		}
-		i = p + len(s)
-	}
-}
-
-func pick(text, spec string) (string, []int) {
-	s, nth := spec, 0
-	if i := strings.LastIndex(spec, "#"); i > 0 {
-		fmt.Sscanf(spec[i+1:], "%d", &nth)
-		s = spec[:i]
-	}
-	occ := occurrences(text, s)
-	if nth > 0 {
-		if nth > len(occ) {
-			return s, nil
-		}
-		return s, occ[nth-1 : nth]
-	}
-	return s, occ
-}
-
 // buildDoc returns a document with hand-built sentence, entity and time
 // layers.
 func buildDoc(t testing.TB, lang, text string, ents []ent, timexes []tx) *doc.Document {
 	t.Helper()
-	d := &doc.Document{ID: "test", Lang: lang, Text: text, Sentences: splitSentences(text)}
+	g := Gold{ID: "test", Lang: lang, Text: text}
 	for _, e := range ents {
-		de := doc.Entity{ID: e.id, Type: e.typ, Name: e.name}
-		for _, m := range e.mentions {
-			kind := doc.MentionName
-			if k, rest, ok := strings.Cut(m, ":"); ok && (k == "role" || k == "derived" || k == "metonym" || k == "name" || k == "pronoun") {
-				kind, m = k, rest
-			}
-			s, occ := pick(text, m)
-			if len(occ) == 0 {
-				t.Fatalf("entity %s: mention %q not in text", e.id, m)
-			}
-			span := s
-			if kind == doc.MentionDerived {
-				span = strings.TrimSuffix(s, "-")
-			}
-			for _, p := range occ {
-				de.Mentions = append(de.Mentions, doc.Mention{Span: doc.Span{Start: p, End: p + len(span)}, Kind: kind, Confidence: 1})
-			}
-		}
-		d.Entities = append(d.Entities, de)
+		g.Entities = append(g.Entities, GoldEntity{ID: e.id, Type: e.typ, Name: e.name, Mentions: e.mentions})
 	}
 	for _, x := range timexes {
-		s, occ := pick(text, x.text)
-		if len(occ) == 0 {
-			t.Fatalf("timex %q not in text", x.text)
-		}
-		for _, p := range occ {
-			d.Timexes = append(d.Timexes, doc.Timex{Span: doc.Span{Start: p, End: p + len(s)}, Type: "DATE", Value: x.value})
-		}
+		g.Timexes = append(g.Timexes, GoldTimex{Text: x.text, Value: x.value})
 	}
+	d, err := g.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Text = text
 	return d
 }
 
@@ -223,35 +108,4 @@ func exampleDoc(t testing.TB) *doc.Document {
 	return d
 }
 
-// describe renders an event on one line, for test output.
-func describe(d *doc.Document, e doc.Event) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s", e.ID, e.Type)
-	if e.Mode != "" {
-		fmt.Fprintf(&b, "/%s", e.Mode)
-	}
-	if e.Format != "" {
-		fmt.Fprintf(&b, " [%s]", e.Format)
-	}
-	fmt.Fprintf(&b, " %q", d.Slice(e.Trigger))
-	for _, p := range e.Participants {
-		fmt.Fprintf(&b, " %s:%s", p.Role, p.Entity)
-	}
-	if e.Place != "" {
-		fmt.Fprintf(&b, " @%s", e.Place)
-	}
-	if e.Time != nil {
-		fmt.Fprintf(&b, " t=%s", e.Time.Value)
-	}
-	fmt.Fprintf(&b, " %s", e.Status)
-	if e.Source != "" {
-		fmt.Fprintf(&b, " src=%s", e.Source)
-	}
-	if e.Confirmed != nil {
-		fmt.Fprintf(&b, " confirmed=%v", *e.Confirmed)
-	}
-	if e.About != nil {
-		fmt.Fprintf(&b, " about=%q", d.Slice(*e.About))
-	}
-	return b.String()
-}
+func describe(d *doc.Document, e doc.Event) string { return describeEvent(d, e) }

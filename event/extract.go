@@ -486,49 +486,14 @@ func (x *extractor) sentence(st *sent) {
 	}
 	// Triggers.
 	var cs []*cand
-	for wi := 0; wi < len(ws); {
-		var best *phrase
-		var bestIdx []int
-		try := func(p *phrase) {
-			if x.data.adjLower {
-				capOK := ws[wi].cap
-				if p.pos == posNoun || p.pos == posCoref {
-					if !capOK {
-						return
-					}
-				} else if capOK && wi > 0 {
-					return
-				}
-			}
-			if idx, ok := matchAt(p, ws, wi, clauseEnd(ws, wi)); ok {
-				if best == nil || len(p.parts) > len(best.parts) {
-					best, bestIdx = p, idx
-				}
-			}
-		}
-		for _, p := range x.data.byFirst[ws[wi].low] {
-			try(p)
-		}
-		for _, p := range x.data.wild {
-			if p.parts[0].matches(ws[wi].low) {
-				try(p)
-			}
-		}
-		if best == nil || st.mentAt(wi) >= 0 {
-			wi++
-			continue
-		}
-		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: best.pos}
-		c.Type, c.Mode = best.typ, best.mode
+	for _, tr := range x.findTriggers(st) {
+		wi := tr.idx[0]
+		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: tr.p.pos}
+		c.Type, c.Mode = tr.p.typ, tr.p.mode
 		c.Trigger = doc.Span{Start: ws[wi].start, End: ws[wi].end}
 		c.Evidence = st.span
-		c.Time = nil
 		c.inFrame = ws[wi].clause == frameClause && !(speakerBefore && wi > frameVerb)
 		cs = append(cs, c)
-		wi = bestIdx[len(bestIdx)-1] + 1
-		if bestIdx[len(bestIdx)-1]-bestIdx[0] >= len(bestIdx) {
-			wi = bestIdx[0] + 1 // discontinuous: words in the gap may hold other triggers
-		}
 	}
 	// Content after "X said" in the same clause: names before the verb are
 	// the frame, not participants.
@@ -584,6 +549,74 @@ func (x *extractor) sentence(st *sent) {
 			x.cands = append(x.cands, c)
 		}
 	}
+}
+
+// trig is a trigger match: the phrase and the indexes of its words.
+type trig struct {
+	p   *phrase
+	idx []int
+}
+
+// findTriggers returns the trigger matches of a sentence, left to right,
+// the longest pattern winning at each word.
+func (x *extractor) findTriggers(st *sent) []trig {
+	ws := st.words
+	var out []trig
+	for wi := 0; wi < len(ws); {
+		var best *phrase
+		var bestIdx []int
+		try := func(p *phrase) {
+			if x.data.adjLower {
+				// German: nouns are capitalised, verbs not
+				capOK := ws[wi].cap
+				if p.pos == posNoun || p.pos == posCoref {
+					if !capOK {
+						return
+					}
+				} else if capOK && wi > 0 {
+					return
+				}
+			}
+			if idx, ok := matchAt(p, ws, wi, clauseEnd(ws, wi)); ok {
+				if best == nil || len(p.parts) > len(best.parts) || len(p.parts) == len(best.parts) && specificity(p) > specificity(best) {
+					best, bestIdx = p, idx
+				}
+			}
+		}
+		for _, p := range x.data.byFirst[ws[wi].low] {
+			try(p)
+		}
+		for _, p := range x.data.wild {
+			if p.parts[0].matches(ws[wi].low) {
+				try(p)
+			}
+		}
+		if best == nil || st.mentAt(wi) >= 0 {
+			wi++
+			continue
+		}
+		out = append(out, trig{best, bestIdx})
+		wi = bestIdx[len(bestIdx)-1] + 1
+		if bestIdx[len(bestIdx)-1]-bestIdx[0] >= len(bestIdx) {
+			wi = bestIdx[0] + 1 // discontinuous: words in the gap may hold other triggers
+		}
+	}
+	return out
+}
+
+// specificity ranks patterns for ties: exact words before prefixes
+// before suffixes ("gipfel*" beats "*treffen" on "Gipfeltreffen").
+func specificity(p *phrase) int {
+	f := p.parts[0]
+	switch {
+	case f.prefix && f.suffix:
+		return 0
+	case f.suffix:
+		return 1
+	case f.prefix:
+		return 2
+	}
+	return 3
 }
 
 // reported reports whether the clause of c is in reported speech (German
@@ -850,7 +883,22 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			if actor == "" {
 				for k := len(st.ments) - 1; k >= 0; k-- {
 					if st.ments[k].last < c.ti && free(k) {
-						actor = st.ments[k].ent
+						subj := st.ments[k]
+						switch {
+						case x.cueBetween(st, "undergo", subj.last, c.ti):
+							// "GM sought aid from Washington"
+							target = subj.ent
+							for _, m := range st.ments {
+								if inClause(m) && m.first > c.ti && m.stop >= 0 && x.data.is("from", ws[m.stop].low) {
+									actor = m.ent
+									break
+								}
+							}
+						case c.Type == "AID" && !x.cueBetween(st, "give", subj.last, c.ti):
+							// the subject of an aid noun gives only with a giving verb
+						default:
+							actor = subj.ent
+						}
 						break
 					}
 				}
@@ -905,7 +953,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 		}
 		ps = addPart(ps, actor, "actor")
-		if actor != "" {
+		if actor != "" && target != actor {
 			ps = addPart(ps, target, "target")
 		}
 	}
@@ -938,6 +986,16 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		c.Time = &doc.EventTime{Value: x.d.Timexes[best].Value, Timex: best}
 	}
 	c.Status = x.status(st, c)
+}
+
+// cueBetween reports whether a cue of class starts between words a and b.
+func (x *extractor) cueBetween(st *sent, class string, a, b int) bool {
+	for _, idx := range st.cues[class] {
+		if idx[0] > a && idx[0] < b {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) isFormat(w string) bool {

@@ -24,6 +24,22 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		body = body[1:]
 	}
 	switch {
+	case strings.HasPrefix(body, "wkend"):
+		sat := weekday(anchor, 6, 0, tense)
+		if tense == TenseUnknown && anchor.Weekday() == time.Sunday {
+			sat = anchor.AddDate(0, 0, -1)
+		}
+		y, w := sat.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d-WE", y, w) + body[5:], a
+	case strings.HasPrefix(body, "s") && len(body) >= 3:
+		// season by tense: @sSU
+		code := body[1:3]
+		m := map[string]int{"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+		if m == 0 {
+			return unresolved(body), ""
+		}
+		y := yearFor(anchor, m, 0, 0, tense)
+		return fmt.Sprintf("%04d-%s", y, code) + body[3:], a
 	case strings.HasPrefix(body, "wd"):
 		n, rest, dir := numDir(body[2:])
 		if n < 1 || n > 7 {
@@ -83,6 +99,10 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 
 func unresolved(body string) string {
 	switch {
+	case strings.HasPrefix(body, "wkend"):
+		return "XXXX-WXX-WE"
+	case strings.HasPrefix(body, "s") && len(body) >= 3:
+		return "XXXX-" + body[1:3]
 	case strings.HasPrefix(body, "wd"):
 		n, rest, _ := numDir(body[2:])
 		return fmt.Sprintf("XXXX-WXX-%d", n) + rest

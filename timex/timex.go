@@ -11,6 +11,8 @@
 //	@day+N @week+N @month+N @year+N @quarter+N @decade+N   anchor shifted by N units,
 //	                                                        written at that granularity
 //	@wdN   weekday N (1 = Monday) nearest the anchor in the sentence's tense;
+//	@wkend the weekend (2026-W09-WE) the tense points to
+//	@sSU   season SP, SU, FA, WI in the year the tense points to
 //	@wdN<  the last one before the anchor; @wdN> the next one after it
 //	@mMM, @mdMM-DD  month (and day) in the year the tense points to; < and > as above
 //	@qN    quarter N of the year the tense points to
@@ -54,6 +56,10 @@ type Tagger struct {
 	set  *rules.Set
 	// affixes from the tenseaffix table: prefix, suffix, tense
 	affixes []affix
+	// defaultTense is assumed when a sentence shows none (the "unmarked"
+	// entry of the tenseaffix table): German news tells past events in
+	// the perfect or preterite, so an unmarked present looks ahead.
+	defaultTense int
 }
 
 type affix struct {
@@ -103,6 +109,10 @@ func New(code string) (*Tagger, error) {
 	t.set = set
 	if tb, ok := set.Tables["tenseaffix"]; ok {
 		for _, k := range tb.Keys {
+			if k == "unmarked" {
+				t.defaultTense = tenseOf(tb.Value[k])
+				continue
+			}
 			pre, suf, _ := strings.Cut(strings.ToLower(k), "*")
 			t.affixes = append(t.affixes, affix{pre, suf, tenseOf(tb.Value[strings.ToLower(k)])})
 		}
@@ -178,6 +188,9 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 			tense := TenseUnknown
 			if needsTense(val) {
 				tense = t.tense(text, span, sents)
+				if tense == TenseUnknown {
+					tense = t.defaultTense
+				}
 			}
 			r := ref
 			if qref != "" && strings.HasPrefix(val, "@ryear") {
@@ -202,7 +215,7 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 }
 
 func needsTense(v string) bool {
-	return strings.HasPrefix(v, "@wd") || strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month") || strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter")
+	return strings.HasPrefix(v, "@wd") || strings.HasPrefix(v, "@wkend") || strings.HasPrefix(v, "@s") || strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month") || strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter")
 }
 
 func isDigits(s string) bool {

@@ -1,0 +1,132 @@
+package timex
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// goldDoc is one document of testdata/de-wire-gold.txt.
+type goldDoc struct {
+	anchor time.Time
+	text   string
+	gold   []goldTimex
+}
+
+type goldTimex struct {
+	start, end int
+	value, mod string
+	line       int
+}
+
+// readGold reads the bracketed gold format described at the top of
+// testdata/de-wire-gold.txt.
+func readGold(path string) ([]goldDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var docs []goldDoc
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.HasPrefix(line, "# doc ") {
+			d := goldDoc{}
+			if a := strings.TrimSpace(line[6:]); a != "none" {
+				t, err := time.Parse("2006-01-02", a)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+				}
+				d.anchor = t
+			}
+			docs = append(docs, d)
+			continue
+		}
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		if len(docs) == 0 {
+			return nil, fmt.Errorf("%s:%d: text before the first # doc", path, n)
+		}
+		d := &docs[len(docs)-1]
+		if d.text != "" {
+			d.text += "\n"
+		}
+		for {
+			i := strings.IndexByte(line, '[')
+			if i < 0 {
+				d.text += line
+				break
+			}
+			j := strings.IndexByte(line[i:], ']')
+			if j < 0 {
+				return nil, fmt.Errorf("%s:%d: unclosed [", path, n)
+			}
+			f := strings.Split(line[i+1:i+j], "|")
+			if len(f) < 2 {
+				return nil, fmt.Errorf("%s:%d: want [text|VALUE]", path, n)
+			}
+			d.text += line[:i]
+			g := goldTimex{start: len(d.text), value: f[1], line: n}
+			if len(f) > 2 {
+				g.mod = f[2]
+			}
+			d.text += f[0]
+			g.end = len(d.text)
+			d.gold = append(d.gold, g)
+			line = line[i+j+1:]
+		}
+	}
+	return docs, sc.Err()
+}
+
+// TestGerman_Gold reports how many gold time expressions of German wire
+// sentences are found (overlapping extent) with the right value.
+func TestGerman_Gold(t *testing.T) {
+	docs, err := readGold("testdata/de-wire-gold.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := mustTagger(t, "de")
+	total, correct, found, system := 0, 0, 0, 0
+	for _, d := range docs {
+		sys := tg.Tag(d.text, d.anchor, nil)
+		system += len(sys)
+		for _, g := range d.gold {
+			total++
+			var got []string
+			ok, hit := false, false
+			for _, x := range sys {
+				if x.Start < g.end && g.start < x.End {
+					hit = true
+					got = append(got, fmt.Sprintf("%q=%s", d.text[x.Start:x.End], x.Value))
+					if x.Value == g.value {
+						ok = true
+					}
+				}
+			}
+			if hit {
+				found++
+			}
+			if ok {
+				correct++
+			} else {
+				t.Logf("line %d: %q want %s, got %v", g.line, d.text[g.start:g.end], g.value, got)
+			}
+		}
+	}
+	acc := float64(correct) / float64(total)
+	t.Logf("German gold: %d expressions, %d found (%.1f%%), %d normalised correctly (%.1f%%); %d system expressions", total, found, 100*float64(found)/float64(total), correct, 100*acc, system)
+	if total < 60 {
+		t.Errorf("gold has %d expressions, want at least 60", total)
+	}
+	if acc < 0.90 {
+		t.Errorf("accuracy %.3f, want at least 0.90", acc)
+	}
+}

@@ -266,6 +266,9 @@ func sortByRank(list []*Entry) {
 		if ka, kb := kindOrder(a.Kind), kindOrder(b.Kind); ka != kb {
 			return ka < kb
 		}
+		if ca, cb := a.Kind == KindCity && a.MetonymOf != "", b.Kind == KindCity && b.MetonymOf != ""; ca != cb {
+			return ca // capitals first
+		}
 		if a.Rank != b.Rank {
 			return a.Rank > b.Rank
 		}

@@ -33,6 +33,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/kb"
@@ -371,6 +372,8 @@ func (lk *linking) fullName(m *ment) {
 	var entry *kb.Entry
 	if c := lk.personEntries(m.text); len(c) == 1 {
 		entry = c[0]
+	} else if len(c) == 0 {
+		entry = lk.partialKB(m.text)
 	}
 	key := kb.Key(m.text)
 	for _, c := range lk.clusters {
@@ -387,6 +390,33 @@ func (lk *linking) fullName(m *ment) {
 	}
 	lk.clusters = append(lk.clusters, c)
 	lk.attach(m, c, 0.9)
+}
+
+// partialKB links a multi-word name that is the tail of exactly one KB
+// person's name ("Tayyip Erdogan" → Recep Tayyip Erdoğan), found through
+// the person's surname alias.
+func (lk *linking) partialKB(s string) *kb.Entry {
+	key := kb.Key(s)
+	ws := strings.Fields(key)
+	if len(ws) < 2 {
+		return nil
+	}
+	var found *kb.Entry
+	for _, e := range lk.l.kb.LookupKey(ws[len(ws)-1]) {
+		if e.Type != "PER" {
+			continue
+		}
+		for _, n := range append([]kb.Name{{Text: e.Name}}, e.Names...) {
+			if strings.HasSuffix(kb.Key(n.Text), " "+key) {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+				break
+			}
+		}
+	}
+	return found
 }
 
 func (lk *linking) attach(m *ment, c *cluster, conf float64) {
@@ -452,7 +482,14 @@ func (lk *linking) surname(m *ment) {
 	lk.attach(m, cl, 0.5)
 }
 
-// metonyms marks capitals and buildings that speak or act.
+// metonyms marks capitals and buildings that speak or act. A building is
+// a metonym unless a locative preposition precedes it ("im Kreml"). A
+// capital is one when NER typed it ORG, or a cue says so: an acting verb
+// after it ("Moskau lehnt ab"), a cue noun or verb before it ("Bestätigung
+// aus Moskau", "called on Washington"), a clause start before it and a verb
+// after it ("sagte, Warschau werde"), or coordination with a metonym
+// ("von Moskau und Kiew"). After a locative preposition it stays a place
+// ("die Regierung in Moskau").
 func (lk *linking) metonyms(ms []*ment) {
 	var prevMet *ment
 	for _, m := range ms {
@@ -460,21 +497,28 @@ func (lk *linking) metonyms(ms []*ment) {
 		if e == nil || e.MetonymOf == "" || m.kind == doc.MentionDerived {
 			continue
 		}
-		met := false
 		prev := lk.prevWord(m.Start, 1)
-		switch e.Kind {
-		case kb.KindBuilding:
-			met = !lk.r.locative[prev] && !lk.r.locative[lk.prevWord(m.Start, 2)]
+		prev2 := lk.prevWord(m.Start, 2)
+		locative := lk.r.locative[prev] || articles[prev] && lk.r.locative[prev2]
+		met := false
+		switch {
+		case locative:
+		case e.Kind == kb.KindBuilding:
+			met = true
+		case m.ner == "ORG":
+			met = true
 		default:
 			next := lk.nextWord(m.End)
 			switch {
-			case m.ner == "ORG":
-				met = true
 			case lk.r.actorAfter[next]:
 				met = true
-			case (prev == "aus" || prev == "von" || prev == "from" || prev == "of") && lk.r.actorBefore[lk.prevWord(m.Start, 2)]:
+			case lk.r.actorBefore[prev]:
 				met = true
-			case (prev == "und" || prev == "and") && prevMet != nil && lk.gap(prevMet.End, m.Start) <= 5:
+			case prepositions[prev] && lk.r.actorBefore[prev2]:
+				met = true
+			case (prev == "und" || prev == "and") && prevMet != nil && lk.gap(prevMet.End, m.Start) <= 6:
+				met = true
+			case lk.clauseStart(m.Start) && lk.verbAfter(m.End):
 				met = true
 			}
 		}
@@ -491,6 +535,58 @@ func (lk *linking) metonyms(ms []*ment) {
 		prevMet = m
 	}
 }
+
+var articles = map[string]bool{"dem": true, "den": true, "der": true, "the": true}
+
+var prepositions = map[string]bool{"aus": true, "von": true, "from": true, "of": true, "on": true, "to": true,
+	"an": true, "with": true, "mit": true, "zwischen": true, "between": true, "gegen": true, "against": true}
+
+// clauseStart reports whether off begins a clause: after punctuation, a
+// quotation mark, a reporting verb or a subordinating conjunction.
+func (lk *linking) clauseStart(off int) bool {
+	t := strings.TrimRight(lk.d.Text[max(0, off-8):off], " \t\n")
+	if t == "" {
+		return off < 8
+	}
+	switch t[len(t)-1] {
+	case ',', ';', ':', '.', '"', '(':
+		return true
+	}
+	if strings.HasSuffix(t, "„") || strings.HasSuffix(t, "“") || strings.HasSuffix(t, "»") {
+		return true
+	}
+	p := lk.prevWord(off, 1)
+	return lk.r.speech[p] || p == "that" || p == "dass" || p == "daß"
+}
+
+// verbAfter reports whether the word after off looks like a finite verb:
+// lower-case, not an article or preposition, and not a copula followed by a
+// participle ("Kyiv was hit").
+func (lk *linking) verbAfter(off int) bool {
+	i := lk.wordIndex(off)
+	if i >= len(lk.ws) || strings.TrimSpace(lk.d.Text[off:lk.ws[i].start]) != "" {
+		return false
+	}
+	w := lk.ws[i]
+	r := []rune(lk.d.Text[w.start:w.end])
+	if len(r) == 0 || !unicode.IsLower(r[0]) || notVerb[w.lower] {
+		return false
+	}
+	if copula[w.lower] && i+1 < len(lk.ws) {
+		n := lk.ws[i+1].lower
+		if strings.HasSuffix(n, "ed") || strings.HasPrefix(n, "ge") && strings.HasSuffix(n, "t") {
+			return false
+		}
+	}
+	return true
+}
+
+var notVerb = map[string]bool{"und": true, "and": true, "or": true, "oder": true, "in": true, "im": true, "an": true, "am": true,
+	"auf": true, "bei": true, "nach": true, "von": true, "zu": true, "of": true, "on": true, "at": true, "to": true,
+	"for": true, "für": true, "mit": true, "with": true, "liegt": true, "lag": true, "lies": true, "gilt": true,
+	"zählt": true, "hat": true, "hatte": true, "has": true, "had": true, "ist": true, "war": true}
+
+var copula = map[string]bool{"was": true, "is": true, "were": true, "wurde": true, "wird": true}
 
 func (lk *linking) gap(a, b int) int {
 	if b < a {

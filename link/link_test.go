@@ -227,7 +227,8 @@ func TestLink_Example(t *testing.T) {
 		{de, "Tass", 1, "dl:org:tass", "name"},
 		{en, "Volodymyr Zelenskiy", 1, "dl:person:volodymyr-zelenskyy", "name"},
 		{en, "Zelenskiy", 2, "dl:person:volodymyr-zelenskyy", "name"},
-		{en, "U.S. president", 1, "dl:person:donald-trump", "role"},
+		{en, "president", 1, "dl:person:donald-trump", "role"},
+		{en, "President", 1, "dl:person:donald-trump", "role"}, // appositive title
 		{en, "Kirill Dmitriev", 1, "dl:person:kirill-dmitriev", "name"},
 		{en, "Jonas Gahr Store", 1, "dl:person:jonas-gahr-store", "name"},
 		{en, "KYIV", 1, "geonames:703448", "name"},

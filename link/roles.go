@@ -112,7 +112,10 @@ func (lk *linking) contextScope(h *roleHit, i int) {
 		}
 		if c := lk.l.kb.Adjective(pw.lower); len(c) > 0 && c[0].Country != "" {
 			h.scope = c[0].Country
-			h.Start = pw.start
+			continue
+		}
+		if org := lk.orgNamed(lk.d.Text[pw.start:pw.end]); org != nil {
+			h.scope = org.ID // "NATO secretary-general"
 			continue
 		}
 		for _, v := range []string{strings.TrimSuffix(strings.TrimSuffix(pw.lower, "'s"), "’s")} {
@@ -120,7 +123,6 @@ func (lk *linking) contextScope(h *roleHit, i int) {
 				for _, e := range lk.l.kb.Lookup(v) {
 					if e.Kind == kb.KindCountry {
 						h.scope = e.Country
-						h.Start = pw.start
 					}
 					break
 				}
@@ -178,6 +180,16 @@ func (lk *linking) isRoleStem(w string) bool {
 	return ok
 }
 
+// orgNamed returns the KB organisation named exactly s, or nil.
+func (lk *linking) orgNamed(s string) *kb.Entry {
+	for _, e := range lk.l.kb.Lookup(s) {
+		if e.Type == "ORG" && e.Kind != kb.KindAgency {
+			return e
+		}
+	}
+	return nil
+}
+
 func (lk *linking) isFormer(w string) bool {
 	if lk.r.former[w] {
 		return true
@@ -230,6 +242,9 @@ func (lk *linking) roleNouns(ms []*ment) []*ment {
 						c.roles[k+"\x00"+scope] = true
 						c.roles[k+"\x00"] = true
 						lk.docRoles[k+"\x00"+scope] = c
+					}
+					if !lk.insideMention(ms, h.Span) {
+						out = append(out, &ment{Span: h.Span, text: lk.d.Text[h.Start:h.End], ner: "PER", kind: doc.MentionRole, conf: 0.9, entry: c.entry, id: c.id, name: c.name})
 					}
 				}
 				i = h.next - 1
@@ -328,7 +343,7 @@ func (lk *linking) resolveRole(h *roleHit, scope string) (string, *kb.Entry) {
 func (lk *linking) speechPronouns(ms []*ment) []*ment {
 	var out []*ment
 	for i, w := range lk.ws {
-		if _, ok := lk.r.pronoun[w.lower]; !ok {
+		if !lk.r.subject[w.lower] {
 			continue
 		}
 		if !(i > 0 && lk.r.speech[lk.ws[i-1].lower] || i+1 < len(lk.ws) && lk.r.speech[lk.ws[i+1].lower]) {

@@ -26,6 +26,7 @@ type rules struct {
 	actorAfter  map[string]bool
 	actorBefore map[string]bool
 	pronoun     map[string]string // word → m, f, x
+	subject     map[string]bool   // subject pronouns
 	speech      map[string]bool
 	german      bool // German inflection endings apply
 }
@@ -38,7 +39,7 @@ func loadRules(code string) (*rules, error) {
 	r := &rules{
 		roles: map[string][]*roleNoun{}, former: map[string]bool{}, region: map[string]bool{},
 		locative: map[string]bool{}, actorAfter: map[string]bool{}, actorBefore: map[string]bool{},
-		pronoun: map[string]string{}, speech: map[string]bool{}, german: code == "de",
+		pronoun: map[string]string{}, subject: map[string]bool{}, speech: map[string]bool{}, german: code == "de",
 	}
 	for _, l := range lines {
 		f := l.Fields
@@ -71,6 +72,12 @@ func loadRules(code string) (*rules, error) {
 				return nil, fmt.Errorf("link: %s: pronoun needs gender m, f or x", l.Pos())
 			}
 			r.pronoun[w] = f[2]
+			if len(f) > 3 {
+				if f[3] != "subject" {
+					return nil, fmt.Errorf("link: %s: pronoun flag %q is not \"subject\"", l.Pos(), f[3])
+				}
+				r.subject[w] = true
+			}
 		case "speech":
 			r.speech[w] = true
 		default:

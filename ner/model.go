@@ -1,0 +1,269 @@
+package ner
+
+import (
+	"math"
+	"strings"
+)
+
+// Model is a trained sequence tagger: a first-order linear-chain model
+// (averaged structured perceptron weights) decoded with Viterbi under BIO
+// constraints. A Model is safe for concurrent use by several goroutines.
+type Model struct {
+	// Lang is the language the model was trained for ("de", "en").
+	Lang string
+	// Labels are the BIO tags the model predicts ("O", "B-PER", ...).
+	Labels []string
+	// Domains name the annotation schemes the model was trained on, e.g.
+	// "germeval" and "conll". Each domain allows a subset of Labels.
+	Domains []string
+	// Meta describes how the model was trained and how well it scored.
+	Meta Meta
+
+	allowed [][]bool // domain × label
+	feat    map[uint64]int32
+	table   featTable // feat, for fast lookups
+	w       []float32 // len(feat) × L emission weights
+	tmask   []float32 // trans with -Inf where BIO forbids a transition
+	trans   []float32 // (L+1) × L; row L is the sentence start
+	transOK []bool    // (L+1) × L: BIO constraint
+	fz      featurizer
+	// Confidence calibration: p = 1/(1+exp(-(confA*margin+confB))).
+	confA, confB float64
+}
+
+func (m *Model) numLabels() int { return len(m.Labels) }
+
+// domainIndex returns the index of a domain, or 0 (the default domain).
+func (m *Model) domainIndex(name string) int {
+	for i, d := range m.Domains {
+		if d == name {
+			return i
+		}
+	}
+	return 0
+}
+
+// setup derives the BIO constraint table and domain masks' defaults.
+func (m *Model) setup() {
+	L := len(m.Labels)
+	m.transOK = make([]bool, (L+1)*L)
+	for p := 0; p <= L; p++ {
+		prev := "O"
+		if p < L {
+			prev = m.Labels[p]
+		}
+		for c := 0; c < L; c++ {
+			cur := m.Labels[c]
+			ok := true
+			if strings.HasPrefix(cur, "I-") {
+				ok = prev != "O" && prev[2:] == cur[2:]
+			}
+			m.transOK[p*L+c] = ok
+		}
+	}
+	if len(m.allowed) == 0 {
+		m.allowed = [][]bool{make([]bool, L)}
+		for i := range m.allowed[0] {
+			m.allowed[0][i] = true
+		}
+	}
+}
+
+// index prepares the model for tagging after training or loading.
+func (m *Model) index() {
+	m.table = newFeatTable(m.feat)
+	m.tmask = make([]float32, len(m.trans))
+	for i, v := range m.trans {
+		if m.transOK[i] {
+			m.tmask[i] = v
+		} else {
+			m.tmask[i] = negInf
+		}
+	}
+}
+
+// decoder holds scratch space for one Viterbi decoding.
+type decoder struct {
+	feats  []uint64
+	starts []int32
+	em     []float32
+	delta  []float32
+	beta   []float32
+	back   []int32
+	path   []int
+}
+
+var negInf = float32(math.Inf(-1))
+
+// emissions fills d.em with the emission score of each (token, label).
+func (m *Model) emissions(d *decoder, n int) {
+	L := m.numLabels()
+	if cap(d.em) < n*L {
+		d.em = make([]float32, n*L)
+	}
+	d.em = d.em[:n*L]
+	clear(d.em)
+	for t := 0; t < n; t++ {
+		row := d.em[t*L : t*L+L]
+		for _, f := range d.feats[d.starts[t]:d.starts[t+1]] {
+			k := m.table.get(f)
+			if k < 0 {
+				continue
+			}
+			wr := m.w[int(k)*L : int(k)*L+L]
+			for y := range row {
+				row[y] += wr[y]
+			}
+		}
+	}
+}
+
+// viterbi decodes the best label sequence for n tokens whose emission
+// scores are in d.em, allowing only the labels in allow. When margins is
+// non-nil it also receives, per token, the score difference between the
+// best path and the best path with another label at that token.
+func (m *Model) viterbi(d *decoder, n int, allow []bool, margins []float32) []int {
+	L := m.numLabels()
+	if cap(d.delta) < n*L {
+		d.delta = make([]float32, n*L)
+		d.back = make([]int32, n*L)
+	}
+	d.delta, d.back = d.delta[:n*L], d.back[:n*L]
+	for t := 0; t < n; t++ {
+		for y := 0; y < L; y++ {
+			best, arg := negInf, int32(-1)
+			if allow[y] {
+				if t == 0 {
+					if m.transOK[L*L+y] {
+						best = m.trans[L*L+y]
+					}
+				} else {
+					prev := d.delta[(t-1)*L : t*L]
+					tm := m.tmask
+					for p := 0; p < L; p++ {
+						if s := prev[p] + tm[p*L+y]; s > best {
+							best, arg = s, int32(p)
+						}
+					}
+				}
+				if best != negInf {
+					best += d.em[t*L+y]
+				}
+			}
+			d.delta[t*L+y], d.back[t*L+y] = best, arg
+		}
+	}
+	if cap(d.path) < n {
+		d.path = make([]int, n)
+	}
+	path := d.path[:n]
+	if n == 0 {
+		return path
+	}
+	best, arg := negInf, 0
+	for y := 0; y < L; y++ {
+		if s := d.delta[(n-1)*L+y]; s > best {
+			best, arg = s, y
+		}
+	}
+	for t := n - 1; t >= 0; t-- {
+		path[t] = arg
+		if t > 0 {
+			arg = int(d.back[t*L+arg])
+			if arg < 0 {
+				arg = 0
+			}
+		}
+	}
+	if margins != nil {
+		m.maxMarginals(d, n, allow, margins, best)
+	}
+	return path
+}
+
+// maxMarginals computes, for every token, best − (best path score with a
+// different label at that token), using a backward max pass.
+func (m *Model) maxMarginals(d *decoder, n int, allow []bool, margins []float32, best float32) {
+	L := m.numLabels()
+	if cap(d.beta) < n*L {
+		d.beta = make([]float32, n*L)
+	}
+	d.beta = d.beta[:n*L]
+	for y := 0; y < L; y++ {
+		d.beta[(n-1)*L+y] = 0
+	}
+	for t := n - 2; t >= 0; t-- {
+		for y := 0; y < L; y++ {
+			b := negInf
+			for c := 0; c < L; c++ {
+				if !allow[c] || !m.transOK[y*L+c] {
+					continue
+				}
+				nb := d.beta[(t+1)*L+c]
+				if nb == negInf {
+					continue
+				}
+				if s := m.trans[y*L+c] + d.em[(t+1)*L+c] + nb; s > b {
+					b = s
+				}
+			}
+			d.beta[t*L+y] = b
+		}
+	}
+	for t := 0; t < n; t++ {
+		y0 := d.path[t]
+		alt := negInf
+		for y := 0; y < L; y++ {
+			if y == y0 || d.delta[t*L+y] == negInf || d.beta[t*L+y] == negInf {
+				continue
+			}
+			if s := d.delta[t*L+y] + d.beta[t*L+y]; s > alt {
+				alt = s
+			}
+		}
+		if alt == negInf {
+			margins[t] = 1e6
+		} else {
+			margins[t] = best - alt
+		}
+	}
+}
+
+// tag labels one sentence of tokens under the given domain and returns
+// label indices (and per-token margins when margins is non-nil).
+func (m *Model) tag(d *decoder, toks []string, domain int, margins []float32) []int {
+	d.feats, d.starts = m.fz.sentence(toks, domain, d.feats[:0], d.starts[:0])
+	m.emissions(d, len(toks))
+	if domain < 0 || domain >= len(m.allowed) {
+		domain = 0
+	}
+	return m.viterbi(d, len(toks), m.allowed[domain], margins)
+}
+
+// Tag returns one BIO tag per token for a sentence of tokens, using the
+// model's first (default) annotation scheme. It never fails: an empty
+// sentence gives an empty result.
+func (m *Model) Tag(tokens []string) []string {
+	return m.TagDomain(tokens, "")
+}
+
+// TagDomain is Tag under a named annotation scheme ("germeval", "conll"
+// for German); an unknown name selects the default scheme.
+func (m *Model) TagDomain(tokens []string, domain string) []string {
+	var d decoder
+	path := m.tag(&d, tokens, m.domainIndex(domain), nil)
+	out := make([]string, len(path))
+	for i, y := range path {
+		out[i] = m.Labels[y]
+	}
+	return out
+}
+
+// confidence maps a Viterbi margin to a probability-like score in (0, 1).
+func (m *Model) confidence(margin float32) float64 {
+	a, b := m.confA, m.confB
+	if a == 0 {
+		a, b = 0.5, 0
+	}
+	return 1 / (1 + math.Exp(-(a*float64(margin) + b)))
+}

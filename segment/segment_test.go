@@ -185,6 +185,10 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"one-word sentence", "de", "Nein. Die Regierung tagte.", []string{"Nein.", "Die Regierung tagte."}},
 		{"camelCase after stop", "en", "Apple sold more. iPhone sales rose.", []string{"Apple sold more.", "iPhone sales rose."}},
 		{"CRLF paragraphs", "de", "Titel\r\n\r\nText beginnt.", []string{"Titel", "Text beginnt."}},
+		{"date before year", "de", "(APA/sid/red – 11.7. 2015) Dann.", []string{"(APA/sid/red – 11.7. 2015) Dann."}},
+		{"sports ordinals", "de", "Tore: 1:0 (51.) Ulmer, 2:0 (89.) Schmid. Weiter: 10. Gruber (6./19.) Dann.",
+			[]string{"Tore: 1:0 (51.) Ulmer, 2:0 (89.) Schmid.", "Weiter: 10. Gruber (6./19.) Dann."}},
+		{"page reference", "de", "Das steht dort (S. 175.) Dann ging er.", []string{"Das steht dort (S. 175.)", "Dann ging er."}},
 		{"generic", "xx", "Dr. Who. Yes.", []string{"Dr. Who.", "Yes."}},
 	}
 	for _, tt := range tests {

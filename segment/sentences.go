@@ -180,7 +180,7 @@ func startsSentence(text string, t doc.Token) bool {
 		return isUpper(r2)
 	}
 	switch r {
-	case ',', ';', ':', ')', ']', '}':
+	case ',', ';', ':', ')', ']', '}', '/', '%':
 		return false
 	}
 	return !isTerminator(tt)

@@ -446,19 +446,23 @@ func dottedAcronym(text string, i int) int {
 func (s *Segmenter) scanNumber(text string, i int) (int, doc.TokenFlag) {
 	start := i
 	n := len(text)
-	digits := 0
+	digits, group, maxGroup := 0, 0, 0
 	sep := false
 	for i < n {
 		r, w := decode(text, i)
 		if isDigit(r) {
 			i += w
 			digits++
+			group++
+			maxGroup = max(maxGroup, group)
 			continue
 		}
 		if r == '.' || r == ',' || r == ':' || r == '\'' || r == 0x2019 {
 			if r2, w2 := decode(text, i+w); isDigit(r2) {
 				i += w + w2
 				digits++
+				group = 1
+				maxGroup = max(maxGroup, group)
 				sep = true
 				continue
 			}
@@ -476,7 +480,7 @@ func (s *Segmenter) scanNumber(text string, i int) (int, doc.TokenFlag) {
 			return end, wordOrNumber(text[start:end])
 		}
 	}
-	if i < n && text[i] == '.' && s.ordinals != nil && s.ordinalDot(text, i, digits, sep) {
+	if i < n && text[i] == '.' && s.ordinals != nil && s.ordinalDot(text, start, i, digits, maxGroup, sep) {
 		return i + 1, doc.Number | doc.Abbrev
 	}
 	return i, doc.Number
@@ -494,11 +498,23 @@ func wordOrNumber(t string) doc.TokenFlag {
 
 // ordinalDot decides whether the dot at i after a number belongs to it as an
 // ordinal dot ("am 25. Februar", "im 19. Jahrhundert", "25. 2. 2022",
-// "zum 3. Mal") rather than ending a sentence.
-func (s *Segmenter) ordinalDot(text string, i, digits int, sep bool) bool {
+// "11.7. 2015", "zum 3. Mal", "Tor: Thill (92.)", "(6./19.)") rather than
+// ending a sentence. digits counts the number's digits, maxGroup the
+// longest run between separators.
+func (s *Segmenter) ordinalDot(text string, start, i, digits, maxGroup int, sep bool) bool {
 	j := skipSpace(text, i+1)
 	if j == i+1 && j < len(text) {
-		return false // "3.)" or "3.Die": not a spaced ordinal
+		// Unspaced: an ordinal in a list of ranks or minutes, "(92.)",
+		// "(44., 74.)", "(6./19.)"; not a page reference closing a
+		// sentence, "(S. 175.)".
+		switch text[j] {
+		case ',', '/':
+			return maxGroup <= 3
+		case ')':
+			return maxGroup <= 3 && start > 0 && (text[start-1] == '(' || text[start-1] == '/' ||
+				start > 1 && text[start-1] == ' ' && text[start-2] == ',')
+		}
+		return false // "3.Die": not a spaced ordinal
 	}
 	if hasBlankLine(text[i+1 : j]) {
 		return false
@@ -510,7 +526,7 @@ func (s *Segmenter) ordinalDot(text string, i, digits int, sep bool) bool {
 	case isLower(r):
 		return true
 	case isDigit(r):
-		return digits <= 2
+		return maxGroup <= 2 // "24. 2. 2022", "11.7. 2015"
 	case !isUpper(r):
 		return false
 	}

@@ -211,6 +211,20 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 		d.Entities = append(d.Entities, e)
 	}
 	rows.Close()
+	d.Events = []StoryEvent{}
+	rows, err = s.r.QueryContext(ctx, `SELECT local_id, event_id FROM event_reports WHERE story_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: story %d: %w", id, err)
+	}
+	for rows.Next() {
+		var e StoryEvent
+		if err := rows.Scan(&e.Local, &e.Event); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Events = append(d.Events, e)
+	}
+	rows.Close()
 	d.Duplicates = []int64{}
 	rows, err = s.r.QueryContext(ctx, `SELECT id FROM stories WHERE duplicate_of = ? ORDER BY id LIMIT 100`, id)
 	if err != nil {

@@ -196,6 +196,7 @@ type StoryDetail struct {
 	Hash       string        `json:"hash"`
 	Record     *doc.Record   `json:"record"`
 	Entities   []StoryEntity `json:"entities"`
+	Events     []StoryEvent  `json:"events"`
 	Duplicates []int64       `json:"duplicates"`
 	Sightings  []Sighting    `json:"sightings"`
 }
@@ -206,6 +207,12 @@ type StoryEntity struct {
 	Entity int64  `json:"entity"`
 	Name   string `json:"name"`
 	Type   string `json:"type"`
+}
+
+// StoryEvent maps a story-local event id to the merged event.
+type StoryEvent struct {
+	Local string `json:"local"`
+	Event int64  `json:"event"`
 }
 
 // Sighting is one input record that carried a story's text.

@@ -141,7 +141,7 @@ type Set struct {
 }
 
 // Window is the most bytes a match may span.
-const Window = 160
+const Window = 80
 
 type parser struct {
 	set    *Set
@@ -496,7 +496,7 @@ func (p *parser) finishRule() {
 		p.errorf(line, "rule %s: %v", r.Name, err)
 		return
 	}
-	re.Longest()
+
 	r.re = re
 	for _, k := range p.opt.Required {
 		if _, ok := r.Attrs[k]; !ok {

@@ -132,6 +132,7 @@ type KB struct {
 	byAdj   map[string][]*Entry // lower-case adjective stem → countries
 	byRole  map[string][]*Entry // role key + "\x00" + scope → people
 	byISO   map[string]*Entry   // alpha-2 → country
+	subs    map[string][]*Entry // alpha-2 → subdivisions
 	indexed bool
 }
 
@@ -214,7 +215,11 @@ func (k *KB) index() {
 	k.byAdj = map[string][]*Entry{}
 	k.byRole = map[string][]*Entry{}
 	k.byISO = map[string]*Entry{}
+	k.subs = map[string][]*Entry{}
 	for _, e := range k.entries {
+		if e.Kind == KindSubdivision && e.Country != "" {
+			k.subs[e.Country] = append(k.subs[e.Country], e)
+		}
 		seen := map[string]bool{}
 		add := func(s string) {
 			key := Key(s)
@@ -288,6 +293,13 @@ func kindOrder(k string) int {
 		return 3
 	}
 	return 4
+}
+
+// Subdivisions returns the ISO 3166-2 subdivisions of a country (alpha-2
+// code). The slice must not be modified.
+func (k *KB) Subdivisions(country string) []*Entry {
+	k.index()
+	return k.subs[country]
 }
 
 // Lookup returns the entries having a name whose Key equals Key(name),

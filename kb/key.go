@@ -174,7 +174,7 @@ func skeleton(s string) string {
 	// Collapse doubled letters ("Zelenskyy" → "selenskii" → "selenski").
 	k := 0
 	for i := 0; i < len(out); i++ {
-		if k > 0 && out[k-1] == out[i] && out[i] != ' ' && !('0' <= out[i] && out[i] <= '9') {
+		if k > 0 && out[k-1] == out[i] && 'a' <= out[i] && out[i] <= 'z' {
 			continue
 		}
 		out[k] = out[i]

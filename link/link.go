@@ -321,8 +321,8 @@ func (lk *linking) subdivision(c []*kb.Entry) *kb.Entry {
 		if len(ck) < 4 {
 			continue
 		}
-		for _, s := range lk.l.kb.Entries() {
-			if s.Kind == kb.KindSubdivision && s.Country == e.Country && strings.HasPrefix(kb.Key(s.Name), ck) {
+		for _, s := range lk.l.kb.Subdivisions(e.Country) {
+			if strings.HasPrefix(kb.Key(s.Name), ck) {
 				return s
 			}
 		}

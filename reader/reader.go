@@ -5,7 +5,7 @@
 // YYYY-MM-DD" line before each story), plain text (one story per file), JSON
 // Lines, the Reuters-21578 SGML files and the 10kGNAD CSV. Open picks the
 // format from Options.Format, else from the file name, else by sniffing the
-// first 64 KiB of the input.
+// first 8 KiB of the input.
 //
 // # Contract shared by all readers
 //
@@ -210,8 +210,12 @@ const MaxRecordBytes = 64 << 20
 // maxRecordBytes is MaxRecordBytes, lowered by tests.
 var maxRecordBytes = MaxRecordBytes
 
-// sniffSize is how much of the input Open looks at to detect the format.
-const sniffSize = 64 << 10
+// sniffSize is how much of the input Open looks at to detect the format
+// (it waits for that much, or the end, before it returns).
+const sniffSize = 8 << 10
+
+// bufSize is the size of the input buffer.
+const bufSize = 64 << 10
 
 // Open returns a Reader for r. name is the input's file name, used in
 // messages, Origin.File and format detection ("-" for standard input).
@@ -221,15 +225,15 @@ const sniffSize = 64 << 10
 // when its first non-blank line is a record header, else Text) and, for
 // other names such as "-", from the content (see DetectFormat).
 //
-// Open reads ahead only what it needs to detect the format; the returned
-// Reader streams the rest. It fails only for an unknown format or an I/O
-// error while looking ahead.
+// With Auto, Open reads ahead 8 KiB (or to the end of a shorter input)
+// before it returns; the returned Reader streams the rest. Open fails only
+// for an unknown format or an I/O error while looking ahead.
 func Open(name string, r io.Reader, opt Options) (Reader, error) {
 	f, err := ParseFormat(string(opt.Format))
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(r, sniffSize)
+	br := bufio.NewReaderSize(r, bufSize)
 	head, err := br.Peek(4)
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("reader: %s: %w", name, err)
@@ -239,7 +243,7 @@ func Open(name string, r io.Reader, opt Options) (Reader, error) {
 		br.Discard(3)
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffSize)
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), bufSize)
 	}
 	if f == Auto {
 		head, err := br.Peek(sniffSize)

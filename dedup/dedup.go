@@ -1,40 +1,48 @@
 // Package dedup finds exact and near-duplicate stories: re-publications,
 // "UPDATE 1" versions and the same wire copy on many sites.
 //
-// A story's fingerprint is a 64-bit SimHash over word shingles (three
-// consecutive lower-cased words) of its text. Two stories whose
-// fingerprints differ in at most MaxDistance bits are near-duplicates.
-// Bands splits a fingerprint into six bands of 10 or 11 bits: by the pigeonhole
-// principle two fingerprints within distance 5 share at least one band,
-// so an index of bands finds every candidate with an exact lookup.
+// Exact duplicates share Hash, the SHA-256 of the text with white space
+// collapsed.
 //
-// Exact duplicates are found by Hash, the SHA-256 of the text with white
-// space collapsed. The package knows no language.
+// Near-duplicates are found with MinHash over word shingles (three
+// consecutive lower-cased words): a story's Signature holds NumHashes
+// minimum hash values, and the share of equal values estimates the Jaccard
+// similarity of two stories' shingle sets. Two stories with an estimated
+// similarity of at least Threshold are near-duplicates. Signature.Bands
+// splits a signature into NumBands bands of Rows values each (locality
+// sensitive hashing): two stories with Jaccard similarity J share at least
+// one band with probability 1-(1-J^Rows)^NumBands, 0.9997 for J = 0.9 and
+// 0.06 for J = 0.3, so an index of bands finds the candidates with exact
+// lookups.
+//
+// SimHash was tried first and rejected: on wire stories of 50-100 words a
+// nine-word credit line moved the fingerprint by nine bits, as far as
+// unrelated templated stories. The package knows no language.
 package dedup
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"hash/fnv"
-	"math/bits"
 	"strings"
 	"unicode"
 )
 
-// MaxDistance is the largest Hamming distance between the SimHash
-// fingerprints of two near-duplicates. It must stay below NumBands for
-// the band index to find every candidate.
-const MaxDistance = 5
-
-// NumBands is the number of bands of a fingerprint.
-const NumBands = MaxDistance + 1
-
-// ShingleSize is the number of words in a shingle.
-const ShingleSize = 3
-
-// MinWords is the smallest number of words a text needs for its SimHash to
-// be meaningful; shorter texts are only ever exact duplicates.
-const MinWords = 12
+// Parameters of the signatures; changing them invalidates stored ones.
+const (
+	NumHashes   = 32
+	Rows        = 4
+	NumBands    = NumHashes / Rows
+	ShingleSize = 3
+	// MinWords is the smallest number of words a text needs for a
+	// signature; shorter texts are only ever exact duplicates.
+	MinWords = 12
+	// Threshold is the estimated Jaccard similarity from which two texts
+	// are near-duplicates.
+	Threshold = 0.75
+)
 
 // Hash returns the content hash of a text: hex SHA-256 of its words
 // joined by single spaces, so that re-wrapped copies hash alike.
@@ -50,14 +58,31 @@ func words(text string) []string {
 	})
 }
 
-// SimHash returns the 64-bit SimHash of text over word shingles and
-// whether the text was long enough (MinWords) to be compared.
-func SimHash(text string) (uint64, bool) {
+// Signature is a MinHash signature.
+type Signature [NumHashes]uint32
+
+// seeds are the per-hash-function salts (fixed: signatures are stored).
+var seeds = func() [NumHashes]uint64 {
+	var s [NumHashes]uint64
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range s {
+		x = mix(x + 0x9e3779b97f4a7c15)
+		s[i] = x
+	}
+	return s
+}()
+
+// MinHash returns the signature of text and whether the text was long
+// enough (MinWords) to have one.
+func MinHash(text string) (Signature, bool) {
+	var sig Signature
 	w := words(text)
 	if len(w) < MinWords {
-		return 0, false
+		return sig, false
 	}
-	var v [64]int
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
 	h := fnv.New64a()
 	for i := 0; i+ShingleSize <= len(w); i++ {
 		h.Reset()
@@ -65,26 +90,17 @@ func SimHash(text string) (uint64, bool) {
 			h.Write([]byte(w[i+j]))
 			h.Write([]byte{' '})
 		}
-		x := mix(h.Sum64())
-		for b := 0; b < 64; b++ {
-			if x&(1<<uint(b)) != 0 {
-				v[b]++
-			} else {
-				v[b]--
+		x := h.Sum64()
+		for k := range sig {
+			if v := uint32(mix(x ^ seeds[k])); v < sig[k] {
+				sig[k] = v
 			}
 		}
 	}
-	var out uint64
-	for b := 0; b < 64; b++ {
-		if v[b] > 0 {
-			out |= 1 << uint(b)
-		}
-	}
-	return out, true
+	return sig, true
 }
 
-// mix spreads FNV's bits (FNV-1a is weak in its high bits for short
-// inputs); it is the finaliser of SplitMix64.
+// mix is the finaliser of SplitMix64.
 func mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
@@ -94,23 +110,58 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// Distance is the Hamming distance between two fingerprints.
-func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+// Similarity estimates the Jaccard similarity of the texts of two
+// signatures.
+func Similarity(a, b Signature) float64 {
+	n := 0
+	for i := range a {
+		if a[i] == b[i] {
+			n++
+		}
+	}
+	return float64(n) / NumHashes
+}
 
-// Near reports whether two fingerprints are near-duplicates.
-func Near(a, b uint64) bool { return Distance(a, b) <= MaxDistance }
+// Near reports whether two signatures are near-duplicates.
+func Near(a, b Signature) bool { return Similarity(a, b) >= Threshold }
 
-// bandBits are the widths of the bands, low bits first; they sum to 64.
-var bandBits = [NumBands]uint{11, 11, 11, 11, 10, 10}
-
-// Bands returns the bands of a fingerprint, each tagged with its band
-// number above bit 16 so that one index column holds them all.
-func Bands(h uint64) [NumBands]int64 {
+// Bands returns the band keys of a signature: a hash of each band's Rows
+// values, tagged with the band number in the top byte so that one index
+// column holds them all.
+func (s Signature) Bands() [NumBands]int64 {
 	var out [NumBands]int64
-	shift := uint(0)
-	for i, w := range bandBits {
-		out[i] = int64(i)<<16 | int64((h>>shift)&(1<<w-1))
-		shift += w
+	var buf [4 * Rows]byte
+	for b := 0; b < NumBands; b++ {
+		for r := 0; r < Rows; r++ {
+			binary.LittleEndian.PutUint32(buf[4*r:], s[b*Rows+r])
+		}
+		h := fnv.New64a()
+		h.Write(buf[:])
+		out[b] = int64(b)<<56 | int64(h.Sum64()&(1<<56-1))
 	}
 	return out
+}
+
+// Bytes encodes a signature for storage (4·NumHashes bytes, little endian).
+func (s Signature) Bytes() []byte {
+	b := make([]byte, 4*NumHashes)
+	for i, v := range s {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// ErrSignature is returned by ParseSignature for bytes of the wrong length.
+var ErrSignature = errors.New("dedup: malformed signature")
+
+// ParseSignature decodes Signature.Bytes.
+func ParseSignature(b []byte) (Signature, error) {
+	var s Signature
+	if len(b) != 4*NumHashes {
+		return s, ErrSignature
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return s, nil
 }

@@ -29,10 +29,10 @@ func TestHash(t *testing.T) {
 	}
 }
 
-func TestSimHash_Near(t *testing.T) {
-	base, ok := SimHash(story)
+func TestMinHash_Near(t *testing.T) {
+	base, ok := MinHash(story)
 	if !ok {
-		t.Fatal("story too short for SimHash")
+		t.Fatal("story too short for a signature")
 	}
 	tests := []struct {
 		name string
@@ -40,50 +40,54 @@ func TestSimHash_Near(t *testing.T) {
 		near bool
 	}{
 		{"update prefix", "UPDATE 1-" + story, true},
-		{"trailing credit", story + " (Reporting by Jane Doe)", true},
+		{"credit line", story + "\n\n(Reporting by Jane Doe; Editing by John Roe and Richard Example)", true},
 		{"case", strings.ToUpper(story), true},
+		{"templated, other numbers", strings.NewReplacer("Tuesday", "Friday", "Warsaw", "Vilnius", "Polish", "Lithuanian", "grain exports", "energy imports", "transit fees", "power lines").Replace(story), false},
 		{"other story", `Berlin (dpa) - Die Bundesregierung will die Förderung für Elektroautos neu regeln und dafür im Herbst einen Gesetzentwurf vorlegen, wie ein Sprecher des Wirtschaftsministeriums am Montag sagte.`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, ok := SimHash(tt.text)
+			s, ok := MinHash(tt.text)
 			if !ok {
 				t.Fatal("too short")
 			}
-			if got := Near(base, h); got != tt.near {
-				t.Errorf("Near = %v (distance %d), want %v", got, Distance(base, h), tt.near)
+			if got := Near(base, s); got != tt.near {
+				t.Errorf("Near = %v (similarity %.2f), want %v", got, Similarity(base, s), tt.near)
+			}
+			if tt.near {
+				shared := false
+				ba, bb := base.Bands(), s.Bands()
+				for i := range ba {
+					shared = shared || ba[i] == bb[i]
+				}
+				if !shared {
+					t.Error("near-duplicates share no band: the index would miss them")
+				}
 			}
 		})
 	}
 }
 
-func TestSimHash_Short(t *testing.T) {
-	if _, ok := SimHash("Too short to compare."); ok {
-		t.Error("SimHash of a short text: ok = true, want false")
+func TestMinHash_Short(t *testing.T) {
+	if _, ok := MinHash("Too short to compare."); ok {
+		t.Error("MinHash of a short text: ok = true, want false")
 	}
 }
 
-func TestBands_PigeonHole(t *testing.T) {
-	a := uint64(0x0123456789abcdef)
-	for _, flips := range [][]uint{{0, 17, 40, 50, 60}, {1, 2, 3, 4, 5}, {15, 31, 45, 55, 63}} {
-		b := a
-		for _, f := range flips {
-			b ^= 1 << f
-		}
-		ba, bb := Bands(a), Bands(b)
-		shared := false
-		for i := range ba {
-			shared = shared || ba[i] == bb[i]
-		}
-		if !shared {
-			t.Errorf("flips %v: no shared band", flips)
-		}
+func TestSignature_Bytes(t *testing.T) {
+	s, _ := MinHash(story)
+	got, err := ParseSignature(s.Bytes())
+	if err != nil || got != s {
+		t.Errorf("round trip: %v, %v", got == s, err)
+	}
+	if _, err := ParseSignature([]byte{1, 2, 3}); err == nil {
+		t.Error("ParseSignature accepted 3 bytes")
 	}
 }
 
-func ExampleSimHash() {
-	a, _ := SimHash(story)
-	b, _ := SimHash("UPDATE 1-" + story)
+func ExampleMinHash() {
+	a, _ := MinHash(story)
+	b, _ := MinHash("UPDATE 1-" + story + " (Reporting by Jane Doe)")
 	fmt.Println(Near(a, b))
 	// Output: true
 }

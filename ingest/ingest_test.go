@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,8 +31,9 @@ func corpus(t testing.TB, dir string, n int) string {
 		for i := f; i < n; i += 2 {
 			var text strings.Builder
 			fmt.Fprintf(&text, "Story %d. ", i)
+			rnd := rand.New(rand.NewPCG(uint64(i), 7))
 			for k := 0; k < 40; k++ {
-				text.WriteString(words[(i*7+k*k+i/3*k)%len(words)] + fmt.Sprint((i*31+k)%97) + " ")
+				text.WriteString(words[rnd.IntN(len(words))] + fmt.Sprint(rnd.IntN(1000)) + " ")
 			}
 			line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("s%d", i), "date": "2026-03-01", "lang": "en", "text": text.String()})
 			b.Write(line)

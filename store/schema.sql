@@ -9,9 +9,9 @@ CREATE TABLE IF NOT EXISTS stories (
     id           INTEGER PRIMARY KEY,
     doc_id       TEXT NOT NULL,
     hash         TEXT NOT NULL UNIQUE,       -- dedup.Hash of the text
-    simhash      BIGINT,                     -- NULL for texts too short to compare
+    signature    BLOB,                       -- dedup MinHash signature (BYTEA in PostgreSQL); NULL when too short
     duplicate_of INTEGER REFERENCES stories(id),
-    distance     INTEGER,                    -- SimHash distance to duplicate_of
+    similarity   REAL,                       -- estimated Jaccard similarity to duplicate_of
     cluster_id   INTEGER NOT NULL DEFAULT 0,
     title        TEXT NOT NULL DEFAULT '',
     lang         TEXT NOT NULL DEFAULT '',
@@ -37,8 +37,8 @@ CREATE TABLE IF NOT EXISTS sightings (
 );
 CREATE INDEX IF NOT EXISTS sightings_story ON sightings(story_id);
 
--- SimHash bands of first copies, for near-duplicate lookup.
-CREATE TABLE IF NOT EXISTS simbands (
+-- MinHash bands of first copies, for near-duplicate lookup.
+CREATE TABLE IF NOT EXISTS dupbands (
     band     BIGINT NOT NULL,
     story_id INTEGER NOT NULL REFERENCES stories(id),
     PRIMARY KEY (band, story_id)

@@ -268,32 +268,38 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 		return AddResult{}, err
 	}
 
-	// Near duplicate: the closest first copy sharing a SimHash band.
+	// Near duplicate: the most similar first copy sharing a MinHash band.
 	title := deref(r.Title)
-	sh, shOK := dedup.SimHash(title + "\n" + r.Text)
-	var dupOf, dist sql.NullInt64
-	var simhash sql.NullInt64
-	if shOK {
-		simhash = sql.NullInt64{Int64: int64(sh), Valid: true}
-		b := dedup.Bands(sh)
+	sig, sigOK := dedup.MinHash(r.Text)
+	var dupOf sql.NullInt64
+	var sim sql.NullFloat64
+	var sigBytes []byte
+	if sigOK {
+		sigBytes = sig.Bytes()
+		b := sig.Bands()
 		args := make([]any, len(b))
 		for i := range b {
 			args[i] = b[i]
 		}
-		rows, err := a.tx.QueryContext(a.ctx, `SELECT DISTINCT s.id, s.simhash FROM simbands b JOIN stories s ON s.id = b.story_id
+		rows, err := a.tx.QueryContext(a.ctx, `SELECT DISTINCT s.id, s.signature FROM dupbands b JOIN stories s ON s.id = b.story_id
 			WHERE b.band IN (?`+strings.Repeat(",?", len(b)-1)+`) ORDER BY s.id`, args...)
 		if err != nil {
 			return AddResult{}, err
 		}
-		best := dedup.MaxDistance + 1
+		best := 0.0
 		for rows.Next() {
-			var id, h int64
-			if err := rows.Scan(&id, &h); err != nil {
+			var id int64
+			var raw []byte
+			if err := rows.Scan(&id, &raw); err != nil {
 				rows.Close()
 				return AddResult{}, err
 			}
-			if d := dedup.Distance(sh, uint64(h)); d < best {
-				best, dupOf, dist = d, sql.NullInt64{Int64: id, Valid: true}, sql.NullInt64{Int64: int64(d), Valid: true}
+			other, err := dedup.ParseSignature(raw)
+			if err != nil {
+				continue
+			}
+			if x := dedup.Similarity(sig, other); x >= dedup.Threshold && x > best {
+				best, dupOf, sim = x, sql.NullInt64{Int64: id, Valid: true}, sql.NullFloat64{Float64: x, Valid: true}
 			}
 		}
 		rows.Close()
@@ -306,9 +312,9 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 	if err != nil {
 		return AddResult{}, err
 	}
-	id, err := a.insertID(`INSERT INTO stories(doc_id, hash, simhash, duplicate_of, distance, title, lang, date, source, url, record, ingested_at)
+	id, err := a.insertID(`INSERT INTO stories(doc_id, hash, signature, duplicate_of, similarity, title, lang, date, source, url, record, ingested_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		r.ID, hash, simhash, dupOf, dist, title, deref(r.Lang), date, source, deref(r.URL), string(recJSON), a.now)
+		r.ID, hash, sigBytes, dupOf, sim, title, deref(r.Lang), date, source, deref(r.URL), string(recJSON), a.now)
 	if err != nil {
 		return AddResult{}, err
 	}
@@ -320,9 +326,9 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 	if _, err := a.exec(`INSERT INTO stories_fts(rowid, body) VALUES (?, ?)`, id, indexText(title+"\n"+r.Text, lang)); err != nil {
 		return AddResult{}, err
 	}
-	if shOK && !dupOf.Valid {
-		for _, b := range dedup.Bands(sh) {
-			if _, err := a.exec(`INSERT INTO simbands(band, story_id) VALUES (?, ?)`, b, id); err != nil {
+	if sigOK && !dupOf.Valid {
+		for _, b := range sig.Bands() {
+			if _, err := a.exec(`INSERT INTO dupbands(band, story_id) VALUES (?, ?) ON CONFLICT (band, story_id) DO NOTHING`, b, id); err != nil {
 				return AddResult{}, err
 			}
 		}

@@ -18,8 +18,8 @@
 // its text) is stored already is not stored again: the sighting is
 // recorded as a copy of the stored story (exact duplicate) and nothing else
 // changes, which makes re-running an ingest idempotent. A story whose
-// SimHash is within dedup.MaxDistance of a stored one is stored, linked to
-// the first as a near-duplicate: its event reports do not count as
+// MinHash similarity to a stored one is at least dedup.Threshold is
+// stored, linked to the first as a near-duplicate: its event reports do not count as
 // independent corroboration.
 //
 // # Offsets

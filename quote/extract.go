@@ -222,9 +222,17 @@ func (r *run) scanParagraph(start, end int) {
 		}
 	}
 	if len(stack) > 0 && isDouble(stack[0].r) || len(stack) > 0 && stack[0].r == '‚' {
+		// an unclosed quotation: one that opens its paragraph runs to the
+		// paragraph's end (the convention for quotations continued in the
+		// next paragraph); elsewhere the closing mark is missing, and the
+		// quotation ends with its sentence
 		o := stack[0].idx
-		if o+1 < end {
-			r.addSeg(o, -1, o+1, end, r.toks[o].para)
+		stop := end
+		if k := o - 1; k >= start && !(k == start && r.isPunct(k, "-–—")) {
+			stop = min(end, r.sents[r.toks[o].sent].last)
+		}
+		if o+1 < stop {
+			r.addSeg(o, -1, o+1, stop, r.toks[o].para)
 		}
 	}
 }

@@ -344,6 +344,10 @@ func (r *run) verbCue(si int) *found {
 			continue
 		}
 		f.confidence = conf
+		if r.isPunct(c, ":") && !r.reported(c+1, b0) && f.kind == Indirect {
+			// "X schreibt: Der Zug …": a citation without marks
+			f.kind = Direct
+		}
 		r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: c + 1})
 		return f
 	}

@@ -21,7 +21,7 @@ func Stages() ([]pipeline.Stage, error) {
 		return nil, fmt.Errorf("analysis: dateline parser: %w", err)
 	}
 	return []pipeline.Stage{
-		langid.Stage(langid.New()),
+		langid.Stage(langid.Default()),
 		segment.TokenStage(),
 		segment.SentenceStage(),
 		wire.Stage(dp),

@@ -189,6 +189,8 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"sports ordinals", "de", "Tore: 1:0 (51.) Ulmer, 2:0 (89.) Schmid. Weiter: 10. Gruber (6./19.) Dann.",
 			[]string{"Tore: 1:0 (51.) Ulmer, 2:0 (89.) Schmid.", "Weiter: 10. Gruber (6./19.) Dann."}},
 		{"page reference", "de", "Das steht dort (S. 175.) Dann ging er.", []string{"Das steht dort (S. 175.)", "Dann ging er."}},
+		{"omission", "de", "„Wir haben [...] Probleme gelöst“, sagte er. Dann (…) Schluss.", []string{"„Wir haben [...] Probleme gelöst“, sagte er.", "Dann (…) Schluss."}},
+		{"bullets", "de", "Die Punkte:\n• Steuern senken\n• Renten erhöhen", []string{"Die Punkte:", "• Steuern senken", "• Renten erhöhen"}},
 		{"generic", "xx", "Dr. Who. Yes.", []string{"Dr. Who.", "Yes."}},
 	}
 	for _, tt := range tests {

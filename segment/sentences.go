@@ -85,6 +85,12 @@ func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
 		if !startsSentence(text, next) {
 			return false
 		}
+		// An omission mark "[...]" or "(…)" ends nothing.
+		if k > first && (pt == "..." || pt == "…") {
+			if b := tokText(text, toks[k-1]); b == "[" || b == "(" {
+				return false
+			}
+		}
 		// A dash after the terminator opens a new sentence unless a
 		// lower-case word or a comma follows: "jetzt! - das Gespräch".
 		if isDash(tokText(text, next)) && i+1 < len(toks) && !toks[i+1].Flags.Has(doc.ParagraphStart) &&

@@ -123,7 +123,8 @@ func isQuote(r rune) bool {
 //   - SpaceBefore: whitespace precedes the token, or it starts the text.
 //   - ParagraphStart: a blank line precedes the token, or a line break
 //     followed by an indentation of two or more spaces or a tab (the
-//     paragraph convention of hard-wrapped wire copy such as Reuters-21578).
+//     paragraph convention of hard-wrapped wire copy such as Reuters-21578),
+//     or a line break followed by a list bullet ("• ", "* ").
 //   - Word: letters and digits, with inner hyphens ("US-Präsident",
 //     "russisch-ukrainischen", "15-jährige"), apostrophes ("geht's"),
 //     gender marks ("Kund:innen", "Bürger*innen"), dotted acronyms ("U.S.",
@@ -193,7 +194,7 @@ func (s *Segmenter) Tokens(text string, dst []doc.Token) []doc.Token {
 				continue
 			}
 		}
-		if newlines >= 2 || (newlines == 1 && indent >= 2) {
+		if newlines >= 2 || (newlines == 1 && indent >= 2) || newlines == 1 && isBullet(text, i) {
 			flags |= doc.ParagraphStart
 		}
 		end, f := s.scan(text, i, r, w)
@@ -205,6 +206,18 @@ func (s *Segmenter) Tokens(text string, dst []doc.Token) []doc.Token {
 		flags, newlines, indent = 0, 0, 0
 	}
 	return dst
+}
+
+// isBullet reports whether a list bullet followed by a space starts at i:
+// "• ", "◦ ", "▪ ", "* ". A line starting with a dash is not taken for an
+// item: in hard-wrapped copy it is as often a dash continuing a sentence.
+func isBullet(text string, i int) bool {
+	r, w := decode(text, i)
+	switch r {
+	case '•', '◦', '▪', '*':
+		return i+w < len(text) && (text[i+w] == ' ' || text[i+w] == '\t')
+	}
+	return false
 }
 
 // scan reads the token starting at i, whose first rune r has width w, and

@@ -293,6 +293,12 @@ func (lk *linking) places(ms []*ment) {
 				}
 			}
 		}
+		if m.kind == doc.MentionDerived && best.MetonymOf != "" && best.Kind == kb.KindBuilding {
+			// "Kreml" in "Kremlchef" stands for the country.
+			if t := lk.l.kb.ByID(best.MetonymOf); t != nil {
+				best = t
+			}
+		}
 		m.entry = best
 		m.conf = 0.9
 	}

@@ -26,6 +26,8 @@ const (
 	posVerb  = "verb"
 	posPart  = "part"  // passive participle whose agent follows "von"/"by"
 	posCoref = "coref" // only ever refers back to an earlier event
+	// posMediate: a mediator's verb ("vermitteln"); its subject mediates
+	posMediate = "mediate"
 )
 
 // cue classes known to the extractor; a cue file using another class is an
@@ -41,7 +43,7 @@ var cueClasses = map[string]bool{
 	"mediator-before": true, "mediator-after": true,
 	"bilateral": true, "trilateral": true, "multilateral": true,
 	"participate": true, "passive": true,
-	"undergo": true, "from": true, "give": true,
+	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true,
 }
 
 // part is one element of a phrase pattern.
@@ -168,7 +170,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			continue
 		}
 		switch f[3] {
-		case posNoun, posVerb, posPart, posCoref:
+		case posNoun, posVerb, posPart, posCoref, posMediate:
 		default:
 			bad(l, "unknown part of speech %q", f[3])
 			continue

@@ -30,3 +30,21 @@ func TestEval_badFormat(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestEval_gold(t *testing.T) {
+	w := io.Discard
+	if testing.Verbose() {
+		w = os.Stdout
+	}
+	s, err := EvalWith("gold", "testdata/gold", w, EvalOptions{Verbose: os.Getenv("EVENT_VERBOSE") != ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Gold < 30 {
+		t.Errorf("%d gold events, want at least 30", s.Gold)
+	}
+	t.Logf("gold: %s", s)
+	if p := s.Precision(); p < 0.85 {
+		t.Errorf("precision %.3f, want at least 0.85", p)
+	}
+}

@@ -54,7 +54,8 @@ type cand struct {
 	local   bool   // its noun phrase names participants or a format (so it is not a back-reference)
 	def     bool   // definite determiner before a noun trigger
 	dropped bool
-	inFrame bool // trigger in the clause of a reporting verb
+	inFrame bool            // trigger in the clause of a reporting verb
+	status  map[string]bool // status cue classes assigned to this trigger
 }
 
 func isWordRune(r rune) bool {
@@ -64,7 +65,7 @@ func isWordRune(r rune) bool {
 func isClauseBreak(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	switch r {
-	case ',', ';', ':', '(', ')', '"', '„', '“', '”', '»', '«', '–', '—', '?', '!':
+	case ',', ';', ':', '"', '„', '“', '”', '»', '«', '–', '—', '?', '!':
 		return true
 	case '-':
 		// a dash between spaces
@@ -313,7 +314,7 @@ func (x *extractor) markModifiers(st *sent) {
 			continue
 		}
 		n := st.ments[k+1]
-		if n.typ != "PER" || n.kind == doc.MentionDerived {
+		if n.kind == doc.MentionDerived || n.kind == doc.MentionPronoun {
 			continue
 		}
 		gap := n.first - m.last - 1
@@ -451,7 +452,20 @@ func (x *extractor) sentence(st *sent) {
 		v := idx[0]
 		c := ws[v].clause
 		sp := -1
+		// a name right before the verb speaks ("Peskov said"); else the
+		// name after it ("sagte Selenskyj", "teilte der Rat mit")
+		for k := len(st.ments) - 1; k >= 0; k-- {
+			m := st.ments[k]
+			if m.clauseOf(st) == c && !m.modifier && m.last == v-1 {
+				sp = k
+				speakerBefore = true
+				break
+			}
+		}
 		for k, m := range st.ments {
+			if sp >= 0 {
+				break
+			}
 			if m.clauseOf(st) != c || m.modifier || (m.typ != "PER" && m.typ != "ORG" && m.kind == doc.MentionDerived) {
 				continue
 			}
@@ -472,6 +486,19 @@ func (x *extractor) sentence(st *sent) {
 		}
 		if sp >= 0 {
 			frameClause, frameVerb, speaker = c, v, st.ments[sp].ent
+			// only a verb taking a bare clause has its content in its own
+			// clause ("Peskov said Russia would ..."); "Deutschland sagte
+			// der Ukraine Hilfe zu" is no report
+			clauseVerb := false
+			for _, rc := range st.cues["report-clause"] {
+				if rc[0] == v {
+					clauseVerb = true
+				}
+			}
+			if speakerBefore && !clauseVerb {
+				frameClause, frameVerb, speaker, speakerBefore = -1, -1, "", false
+				continue
+			}
 			break
 		}
 	}
@@ -495,6 +522,7 @@ func (x *extractor) sentence(st *sent) {
 		c.inFrame = ws[wi].clause == frameClause && !(speakerBefore && wi > frameVerb)
 		cs = append(cs, c)
 	}
+	x.assignStatus(st, cs)
 	// Content after "X said" in the same clause: names before the verb are
 	// the frame, not participants.
 	for _, c := range cs {
@@ -543,10 +571,161 @@ func (x *extractor) sentence(st *sent) {
 			x.lastSpeaker = q.Speaker
 		}
 	}
-	x.confirmation(st)
+	var touched []*cand
 	for _, c := range cs {
-		if !c.dropped {
-			x.cands = append(x.cands, c)
+		if c.dropped {
+			continue
+		}
+		if ante := x.corefer(c); ante != nil {
+			touched = append(touched, ante)
+			continue
+		}
+		if c.pos == posCoref {
+			continue
+		}
+		x.cands = append(x.cands, c)
+		touched = append(touched, c)
+	}
+	x.confirmation(st, touched)
+}
+
+// corefer links a back-reference ("An dem Telefonat nahmen auch ... teil",
+// "the talks") to the latest earlier event of its type within a few
+// sentences, adding the names of a joining clause, and returns it; nil
+// when c is an event of its own.
+func (x *extractor) corefer(c *cand) *cand {
+	if !(c.def && !c.local && (c.pos == posNoun || c.pos == posCoref) || c.pos == posCoref) {
+		return nil
+	}
+	var ante *cand
+	for k := len(x.cands) - 1; k >= 0; k-- {
+		o := x.cands[k]
+		if o.Type == c.Type && compatibleModes(o.Mode, c.Mode) && c.sent-o.sent <= 8 && o.sent < c.sent {
+			ante = o
+			break
+		}
+	}
+	if ante == nil {
+		return nil
+	}
+	changed := false
+	if x.participates(c) {
+		for _, p := range c.Participants {
+			if p.Role != "mediator" {
+				n := len(ante.Participants)
+				ante.Participants = addPart(ante.Participants, p.Entity, "participant")
+				changed = changed || len(ante.Participants) > n
+			}
+		}
+	}
+	for _, p := range c.Participants {
+		if p.Role == "mediator" {
+			ante.Participants = addPart(ante.Participants, p.Entity, "mediator")
+			if ante.Format == "" {
+				ante.Format = "mediated"
+			}
+			changed = true
+		}
+	}
+	if ante.Place == "" && c.Place != "" {
+		ante.Place = c.Place
+		changed = true
+	}
+	if changed && ante.Evidence.End < c.Evidence.End {
+		ante.Evidence.End = c.Evidence.End
+	}
+	return ante
+}
+
+// compatibleModes reports whether a back-reference of mode b may refer to
+// an event of mode a: equal, unset, or talks and meeting (one word often
+// stands for the other).
+func compatibleModes(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	tm := func(m string) bool { return m == "talks" || m == "meeting" }
+	return tm(a) && tm(b)
+}
+
+// statusClasses are the cue classes that set an event's status, by priority.
+var statusClasses = []string{"negated", "hypothetical", "expected", "planned", "ongoing"}
+
+// assignStatus gives each status cue to the trigger it speaks of: the
+// triggers inside a cue with a gap ("wird ... erwartet"), else the nearest
+// trigger of its clause ("die geplanten Gespräche", "will meet"). A German
+// participle cue before a noun that is no trigger ("die geplanten
+// Lieferungen") modifies that noun and is ignored.
+func (x *extractor) assignStatus(st *sent, cs []*cand) {
+	ws := st.words
+	for _, c := range cs {
+		c.status = map[string]bool{}
+	}
+	isTrig := func(wi int) bool {
+		for _, c := range cs {
+			if c.ti == wi {
+				return true
+			}
+		}
+		return false
+	}
+	for _, class := range statusClasses {
+		for _, idx := range st.cues[class] {
+			first, last := idx[0], idx[len(idx)-1]
+			cl := ws[first].clause
+			if len(idx) == 1 && x.isAdj(ws[first]) {
+				skip := false
+				for j := first + 1; j < len(ws) && j <= first+3 && ws[j].clause == cl; j++ {
+					if ws[j].cap {
+						skip = !isTrig(j)
+						break
+					}
+				}
+				if skip {
+					continue
+				}
+			}
+			var inside []*cand
+			if last-first >= len(idx) {
+				for _, c := range cs {
+					if c.clause == cl && c.ti > first && c.ti < last {
+						inside = append(inside, c)
+					}
+				}
+			}
+			if len(inside) > 0 {
+				for _, c := range inside {
+					c.status[class] = true
+				}
+				continue
+			}
+			var best *cand
+			bestD := 1 << 30
+			for _, c := range cs {
+				if c.clause != cl {
+					continue
+				}
+				d := c.ti - last
+				if c.ti < first {
+					d = first - c.ti
+				} else if c.ti <= last {
+					d = 0
+				}
+				if d < bestD || d == bestD && c.ti > first {
+					best, bestD = c, d
+				}
+			}
+			if best != nil {
+				best.status[class] = true
+			}
+		}
+	}
+	for _, idx := range st.cues["condition"] {
+		for _, c := range cs {
+			if c.clause == ws[idx[0]].clause && c.ti > idx[len(idx)-1] {
+				c.status["hypothetical"] = true
+				break
+			}
 		}
 	}
 }
@@ -727,6 +906,16 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			break
 		}
 	}
+	// blocked: another trigger stands between name k and this noun trigger,
+	// so k is that one's subject ("Die UN verurteilten die Angriffe")
+	blocked := func(k int) bool {
+		for _, o := range all {
+			if o != c && o.clause == cl && o.ti > st.ments[k].last && o.ti < c.ti {
+				return true
+			}
+		}
+		return false
+	}
 	var ps []doc.Participant
 	consumedByOther := func(k int) bool {
 		// a derived mention right before another noun trigger belongs to it
@@ -814,7 +1003,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 			switch m.gov {
 			case "with", "between":
-				if m.first > c.ti && m.first < nextT+1 && !consumedByOther(k) || c.pos == posVerb && !consumedByOther(k) {
+				if m.first > c.ti && m.first < nextT+1 && !consumedByOther(k) || (c.pos == posVerb || c.pos == posMediate) && !consumedByOther(k) {
 					ps = addPart(ps, m.ent, "participant")
 					if m.first > c.ti {
 						c.local = true
@@ -824,7 +1013,12 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				if consumedByOther(k) {
 					continue
 				}
-				if c.pos == posVerb || m.last < c.ti || joins {
+				if c.pos == posMediate {
+					ps = append(ps, doc.Participant{Entity: m.ent, Role: "mediator"})
+					c.Format = "mediated"
+					continue
+				}
+				if c.pos == posVerb || m.last < c.ti && !blocked(k) || joins {
 					// the clause subject (or, for verbs, any free name)
 					if c.pos != posVerb && x.actorOfVerb(st, k, all, c) {
 						continue
@@ -839,7 +1033,6 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		}
 		if mediator != "" {
 			ps = append(ps, doc.Participant{Entity: mediator, Role: "mediator"})
-			c.local = true
 			c.Format = "mediated"
 		}
 		for _, f := range []string{"bilateral", "trilateral", "multilateral"} {
@@ -851,10 +1044,25 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 		}
 	} else {
-		actor, target := "", ""
+		actorK, targetK := -1, -1
 		free := func(k int) bool {
 			m := st.ments[k]
 			return inClause(m) && usable(m) && m.gov == "" && !consumedByOther(k)
+		}
+		// firstFree is the first free name of the clause before the
+		// trigger (German: the subject comes first, "Deutschland sagte der
+		// Ukraine Hilfe zu"); English verbs take the nearest.
+		subject := func(first bool) int {
+			found := -1
+			for k := range st.ments {
+				if st.ments[k].last < c.ti && free(k) {
+					found = k
+					if first {
+						break
+					}
+				}
+			}
+			return found
 		}
 		switch c.pos {
 		case posPart:
@@ -862,82 +1070,83 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			for k := len(st.ments) - 1; k >= 0; k-- {
 				m := st.ments[k]
 				if m.last < c.ti && c.ti-m.last <= 2 && m.gov == "agent" && inClause(m) {
-					actor = m.ent
+					actorK = k
 					break
 				}
 			}
 		case posNoun, posCoref:
 			for _, k := range leftMods {
-				actor = st.ments[k].ent
+				actorK = k
 			}
-			if actor == "" {
-				for _, m := range st.ments {
+			if actorK < 0 {
+				for k, m := range st.ments {
 					if inClause(m) && usable(m) && m.first == c.ti+1 && x.data.adjLower && m.kind != doc.MentionDerived {
-						actor = m.ent // "Forderung Russlands"
+						actorK = k // "Forderung Russlands"
 					}
 					if inClause(m) && usable(m) && m.gov == "gen" && m.stop >= c.ti && m.stop <= c.ti+2 {
-						actor = m.ent // "Angriff des Iran", "attack of"
+						actorK = k // "Angriff des Iran", "attack of"
 					}
 				}
 			}
-			if actor == "" {
-				for k := len(st.ments) - 1; k >= 0; k-- {
-					if st.ments[k].last < c.ti && free(k) {
-						subj := st.ments[k]
-						switch {
-						case x.cueBetween(st, "undergo", subj.last, c.ti):
-							// "GM sought aid from Washington"
-							target = subj.ent
-							for _, m := range st.ments {
-								if inClause(m) && m.first > c.ti && m.stop >= 0 && x.data.is("from", ws[m.stop].low) {
-									actor = m.ent
-									break
-								}
+			if actorK < 0 {
+				if k := subject(true); k >= 0 && !blocked(k) {
+					subj := st.ments[k]
+					switch {
+					case x.cueBetween(st, "undergo", subj.last, c.ti):
+						// "GM sought aid from Washington"
+						targetK = k
+						for k2, m := range st.ments {
+							if inClause(m) && m.first > c.ti && m.stop >= 0 && x.data.is("from", ws[m.stop].low) {
+								actorK = k2
+								break
 							}
-						case c.Type == "AID" && !x.cueBetween(st, "give", subj.last, c.ti):
-							// the subject of an aid noun gives only with a giving verb
-						default:
-							actor = subj.ent
 						}
-						break
+					case c.Type == "AID" && !x.cueBetween(st, "give", subj.last, c.ti):
+						// the subject of an aid noun gives only with a giving verb
+					default:
+						actorK = k
 					}
 				}
 			}
 		default:
 			if passive {
-				for _, m := range st.ments {
+				for k, m := range st.ments {
 					if inClause(m) && usable(m) && m.gov == "agent" {
-						actor = m.ent
+						actorK = k
 						break
 					}
 				}
 				for k := range st.ments {
-					if free(k) && st.ments[k].ent != actor {
-						target = st.ments[k].ent
+					if free(k) && (actorK < 0 || st.ments[k].ent != st.ments[actorK].ent) {
+						targetK = k
 						break
 					}
 				}
 			} else {
-				for k := len(st.ments) - 1; k >= 0; k-- {
-					if st.ments[k].last < c.ti && free(k) {
-						actor = st.ments[k].ent
-						break
-					}
-				}
-				if actor == "" && x.data.adjLower && c.ti-cStart <= 3 {
+				actorK = subject(x.data.adjLower)
+				if actorK < 0 && x.data.adjLower && c.ti-cStart <= 3 {
 					// German verb-second with inversion: "Scharf kritisierte Paris ..."
 					for k := range st.ments {
 						if st.ments[k].first > c.ti && free(k) {
-							actor = st.ments[k].ent
+							actorK = k
 							break
 						}
 					}
 				}
 			}
 		}
-		if target == "" {
+		actors := x.coordinated(st, actorK)
+		isActor := func(k int) bool {
+			for _, a := range actors {
+				if st.ments[a].ent == st.ments[k].ent {
+					return true
+				}
+			}
+			return false
+		}
+		if targetK < 0 && actorK >= 0 {
 			for k, m := range st.ments {
-				if !inClause(m) || !usable(m) || m.ent == actor || m.first < c.ti || consumedByOther(k) {
+				if !inClause(m) || !usable(m) || isActor(k) || m.first < c.ti || consumedByOther(k) {
 					continue
 				}
 				if m.first > nextT && c.pos != posVerb {
@@ -947,14 +1156,30 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					if c.About != nil && m.start >= c.About.Start && m.end <= c.About.End {
 						continue
 					}
-					target = m.ent
+					targetK = k
 					break
 				}
 			}
 		}
-		ps = addPart(ps, actor, "actor")
-		if actor != "" && target != actor {
-			ps = addPart(ps, target, "target")
+		if targetK < 0 && actorK >= 0 && x.data.adjLower && c.pos != posPart {
+			// German object between subject and a final verb or noun:
+			// "China hat den USA gedroht", "sagte der Ukraine Hilfe zu"
+			for k, m := range st.ments {
+				if m.first > st.ments[actorK].last && m.last < c.ti && free(k) && !isActor(k) {
+					targetK = k
+					break
+				}
+			}
+		}
+		for _, k := range actors {
+			ps = addPart(ps, st.ments[k].ent, "actor")
+		}
+		if actorK >= 0 {
+			for _, k := range x.coordinated(st, targetK) {
+				if !isActor(k) {
+					ps = addPart(ps, st.ments[k].ent, "target")
+				}
+			}
 		}
 	}
 	c.Participants = ps
@@ -986,6 +1211,40 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		c.Time = &doc.EventTime{Value: x.d.Timexes[best].Value, Timex: best}
 	}
 	c.Status = x.status(st, c)
+}
+
+// coordinated returns mention k and the mentions joined to it by "and"
+// ("Litauen und Polen", "Berlin und Paris"), in order; nil when k < 0.
+func (x *extractor) coordinated(st *sent, k int) []int {
+	if k < 0 {
+		return nil
+	}
+	out := []int{k}
+	joined := func(a, b int) bool { // a before b
+		ma, mb := st.ments[a], st.ments[b]
+		if ma.clauseOf(st) != mb.clauseOf(st) || ma.modifier || mb.modifier || ma.excluded || mb.excluded {
+			return false
+		}
+		and := false
+		for j := ma.last + 1; j < mb.first; j++ {
+			w := st.words[j].low
+			switch {
+			case x.data.is("and", w):
+				and = true
+			case x.data.is("det", w):
+			default:
+				return false
+			}
+		}
+		return and
+	}
+	for a := k; a > 0 && joined(a-1, a); a-- {
+		out = append([]int{a - 1}, out...)
+	}
+	for b := k; b+1 < len(st.ments) && joined(b, b+1); b++ {
+		out = append(out, b+1)
+	}
+	return out
 }
 
 // cueBetween reports whether a cue of class starts between words a and b.
@@ -1091,6 +1350,11 @@ func (x *extractor) nounPhrase(st *sent, i, end int) (doc.Span, bool) {
 	if x.isStructural(ws[j].low) || x.data.is("planned", ws[j].low) || x.data.is("negated", ws[j].low) {
 		return doc.Span{}, false
 	}
+	for _, t := range x.d.Timexes {
+		if t.Start < ws[j].end && ws[j].start < t.End {
+			return doc.Span{}, false
+		}
+	}
 	head := j
 	last := j
 	if !x.data.adjLower {
@@ -1143,21 +1407,7 @@ func isNumber(s string) bool {
 // status reads the clause's cues; a date after the story's date makes a
 // plain event planned.
 func (x *extractor) status(st *sent, c *cand) string {
-	ws := st.words
-	// A cue of one word sets the status of its clause; a cue with a gap
-	// ("wird ... erwartet", "strebt ... an") only of the triggers inside it.
-	has := func(class string) bool {
-		for _, idx := range st.cues[class] {
-			if ws[idx[0]].clause != c.clause {
-				continue
-			}
-			if len(idx) > 1 && idx[len(idx)-1]-idx[0] >= len(idx) && (c.ti < idx[0] || c.ti > idx[len(idx)-1]) {
-				continue
-			}
-			return true
-		}
-		return false
-	}
+	has := func(class string) bool { return c.status[class] }
 	switch {
 	case has("negated"):
 		return "negated"
@@ -1198,7 +1448,7 @@ func (x *extractor) status(st *sent, c *cand) string {
 
 // confirmation applies a confirmation cue of the sentence to its events,
 // or to those of the previous sentence when it has none.
-func (x *extractor) confirmation(st *sent) {
+func (x *extractor) confirmation(st *sent, touched []*cand) {
 	ws := st.words
 	if len(st.cues["confirm"]) == 0 {
 		return
@@ -1217,7 +1467,7 @@ func (x *extractor) confirmation(st *sent) {
 			confirmer = append(confirmer, m.ent)
 		}
 	}
-	targets := x.eventsOf(st.idx)
+	targets := touched
 	if len(targets) == 0 && st.idx > 0 {
 		targets = x.eventsOf(st.idx - 1)
 	}
@@ -1253,36 +1503,6 @@ func (x *extractor) eventsOf(si int) []*cand {
 func (x *extractor) finish() {
 	var out []*cand
 	for _, c := range x.cands {
-		// back-reference: "An dem Telefonat nahmen auch ... teil"
-		if (c.def && !c.local && (c.pos == posNoun || c.pos == posCoref)) || c.pos == posCoref {
-			var ante *cand
-			for k := len(out) - 1; k >= 0; k-- {
-				o := out[k]
-				if o.Type == c.Type && (o.Mode == c.Mode || o.Mode == "" || c.Mode == "") && c.sent-o.sent <= 8 && o.sent < c.sent {
-					ante = o
-					break
-				}
-			}
-			if ante != nil {
-				if x.participates(c) {
-					for _, p := range c.Participants {
-						if p.Role != "mediator" {
-							ante.Participants = addPart(ante.Participants, p.Entity, "participant")
-						}
-					}
-					if ante.Evidence.End < c.Evidence.End {
-						ante.Evidence.End = c.Evidence.End
-					}
-				}
-				if ante.Place == "" {
-					ante.Place = c.Place
-				}
-				continue
-			}
-			if c.pos == posCoref {
-				continue
-			}
-		}
 		if !solid(c) {
 			continue
 		}
@@ -1300,8 +1520,9 @@ func (x *extractor) finish() {
 		if dup {
 			continue
 		}
-		// dateline place for physical events of the lead
-		if c.Place == "" && c.sent == 0 && x.d.Dateline != nil && len(x.d.Dateline.Places) > 0 {
+		// dateline place for physical events of the lead that name no
+		// place among their participants
+		if c.Place == "" && c.sent == 0 && x.d.Dateline != nil && len(x.d.Dateline.Places) > 0 && !x.hasLOC(c) {
 			switch c.Type {
 			case "PROTEST", "ASSAULT", "FIGHT", "MOBILIZE", "COERCE":
 				c.Place = x.d.Dateline.Places[0].Entity
@@ -1319,6 +1540,18 @@ func (x *extractor) finish() {
 		}
 		x.d.Events = append(x.d.Events, e)
 	}
+}
+
+// hasLOC reports whether a participant of c is a location.
+func (x *extractor) hasLOC(c *cand) bool {
+	for _, p := range c.Participants {
+		for _, e := range x.d.Entities {
+			if e.ID == p.Entity && e.Type == "LOC" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // participates reports whether the back-reference's clause says someone

@@ -9,10 +9,11 @@ import (
 	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/internal/shareddata"
 	"github.com/dateline/dateline/reader"
+	"github.com/dateline/dateline/wire"
 )
 
 // newsDocs reads up to n stories of a shared news file, segmented.
-func newsDocs(b *testing.B, lang, rel string, format reader.Format, n int) ([]*doc.Document, int) {
+func newsDocs(b testing.TB, lang, rel string, format reader.Format, n int) ([]*doc.Document, int) {
 	p := shareddata.Require(b, rel)
 	f, err := os.Open(p)
 	if err != nil {
@@ -20,6 +21,10 @@ func newsDocs(b *testing.B, lang, rel string, format reader.Format, n int) ([]*d
 	}
 	defer f.Close()
 	rd, err := reader.Open(p, f, reader.Options{Format: format, Lang: lang})
+	if err != nil {
+		b.Fatal(err)
+	}
+	wp, err := wire.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -38,6 +43,7 @@ func newsDocs(b *testing.B, lang, rel string, format reader.Format, n int) ([]*d
 			b.Fatal(err)
 		}
 		segmentDoc(b, d)
+		d.Dateline = wp.Parse(d.Text, d.Date)
 		docs = append(docs, d)
 		size += len(d.Text)
 	}

@@ -309,6 +309,9 @@ func (r *run) cueAt(i, limit int) (string, int, bool) {
 	if r.isDE() && r.toks[i].cap && i > 0 && !r.sentStart(i) {
 		return "", -1, false // a capitalised noun ("Sagen"), not a verb
 	}
+	if i > 0 && (r.toks[i-1].lower == "zu" && r.isDE() || r.toks[i-1].lower == "to" && !r.isDE()) {
+		return "", -1, false // an infinitive: "zu berichten", "to say"
+	}
 	best, bestPart := "", -1
 	for _, s := range senses {
 		if s.particle == "" {

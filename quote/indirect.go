@@ -99,6 +99,9 @@ func (r *run) content(a, b int) *found {
 func (r *run) around(si, aa, ab int) *found {
 	a, b := r.bounds(si)
 	switch {
+	case aa <= a+2 && r.isPunct(ab, ","):
+		// "Denn wie X mitteilte, …": a conjunction before the attribution
+		return r.content(ab, b)
 	case aa <= a:
 		return r.content(ab, b)
 	case ab >= b:
@@ -262,6 +265,11 @@ func (r *run) verbCue(si int) *found {
 				subjEnd = part
 			}
 			na, nb := r.npAfter(i+1, subjEnd)
+			if !r.isDE() && nb > na && nb < lim && !r.isPunct(nb, ",") && r.class(nb) != "prep" && r.class(nb) != "temporal" {
+				// "X, a unit of Y, said William Smith resigned": the
+				// inverted subject must end the clause
+				na, nb = 0, 0
+			}
 			if r.isDE() || nb > na {
 				f := r.content(a0, i-1)
 				if f != nil && f.lastTok <= i-1 && !r.onlyPP(f) {
@@ -281,6 +289,9 @@ func (r *run) verbCue(si int) *found {
 			}
 			if nb > na {
 				j := r.skipAdjuncts(after, b0)
+				if r.needThat(i) && !(j > 0 && (r.toks[j-1].lower == "that" || r.isPunct(j-1, ":"))) {
+					continue
+				}
 				if j < b0 && j > after-1 && r.reported(j, b0) {
 					f := r.content(j, b0)
 					if f != nil {
@@ -408,9 +419,12 @@ func (r *run) skipAdjuncts(j, end int) int {
 		case (t.lower == "on" || t.lower == "last" || t.lower == "this" || t.lower == "late" || t.lower == "early") && j+1 < end && r.class(j+1) == "temporal":
 			j += 2
 			continue
-		case r.class(j) == "pron" && j > 0 && r.toks[j-1].lower == "told":
-			j++
-			continue
+		case j > 0 && (r.toks[j-1].lower == "told" || r.toks[j-1].lower == "tells" || r.toks[j-1].lower == "tell"):
+			// the addressee: "told him", "told a news conference"
+			if k := r.npForward(j, end); k > j {
+				j = k
+				continue
+			}
 		case t.lower == "that" || r.isPunct(j, ",:"):
 			return j + 1
 		}
@@ -536,4 +550,15 @@ func (r *run) finish() {
 // phrase ("In a statement, the ministry said ...").
 func (r *run) onlyPP(f *found) bool {
 	return f.lastTok-f.firstTok <= 5 && r.class(f.firstTok) == "prep"
+}
+
+// needThat reports whether the reporting verb at i introduces speech only
+// through "that" (English "announced that", not "announced the order").
+func (r *run) needThat(i int) bool {
+	for _, s := range r.lex.verbs[r.toks[i].lower] {
+		if !s.needThat {
+			return false
+		}
+	}
+	return true
 }

@@ -20,6 +20,7 @@ var ErrData = errors.New("quote: bad language data")
 type verbSense struct {
 	lemma    string
 	particle string // "" when the form stands alone
+	needThat bool   // takes reported speech only in a that-clause (English "announced that")
 }
 
 // cuePhrase is a prepositional cue such as "zufolge" or "according to".
@@ -71,9 +72,14 @@ func loadLexicon(code string) (*lexicon, error) {
 		if part == "-" {
 			part = ""
 		}
-		for _, f := range strings.Fields(strings.Join(ln.Fields[2:], " ")) {
+		forms := ln.Fields[2:]
+		needThat := false
+		if n := len(forms); n > 1 && forms[n-1] == "+that" {
+			needThat, forms = true, forms[:n-1]
+		}
+		for _, f := range strings.Fields(strings.Join(forms, " ")) {
 			f = strings.ToLower(f)
-			s := verbSense{lemma: lemma}
+			s := verbSense{lemma: lemma, needThat: needThat}
 			if part != "" && !strings.HasPrefix(f, part) {
 				s.particle = part
 			}

@@ -95,7 +95,9 @@ func (e *Extractor) Extract(d *doc.Document) []doc.Quote {
 }
 
 // Stage returns the pipeline stage "quote": it needs the language, tokens,
-// sentences and entities, and writes d.Quotes. Extractors are built per
+// sentences, dateline (its span is never quoted; its date is the default
+// time of a statement), entities (speakers) and time expressions (the
+// time of a statement), and writes d.Quotes. Extractors are built per
 // language on first use; a language without quote data gets no quotes and
 // a non-fatal error "quote.lang".
 func Stage(opts ...Option) pipeline.Stage { return &stage{opts: opts, ex: map[string]*Extractor{}} }
@@ -108,7 +110,7 @@ type stage struct {
 
 func (*stage) Name() string { return "quote" }
 func (*stage) Needs() []pipeline.Layer {
-	return []pipeline.Layer{pipeline.Lang, pipeline.Tokens, pipeline.Sentences, pipeline.Entities}
+	return []pipeline.Layer{pipeline.Lang, pipeline.Tokens, pipeline.Sentences, pipeline.Dateline, pipeline.Entities, pipeline.Timexes}
 }
 func (*stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Quotes} }
 

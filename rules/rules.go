@@ -105,6 +105,14 @@ type Rule struct {
 	re    *regexp.Regexp
 	tmpls map[string]template
 	keys  []string
+	// need, when not nil, holds the lower-cased first (up to three)
+	// letters of words one of which every match contains as a word of its
+	// own: a cheap test that spares the regular expression.
+	need map[string]bool
+	// lits, when not nil, are literal strings one of which every match
+	// contains; digit says every match contains a digit.
+	lits  []string
+	digit bool
 }
 
 // Pos returns "file:line" of the rule.
@@ -139,6 +147,9 @@ type Set struct {
 	firstU map[rune]bool
 	maxLen int
 }
+
+// keyLen is the number of runes of the index keys.
+const keyLen = 4
 
 // Window is the most bytes a match may span.
 const Window = 80
@@ -518,6 +529,14 @@ func (p *parser) finishRule() {
 		return
 	}
 	r.keys = keys
+	r.need = needWords(r.Pattern)
+	if sre, err := syntax.Parse(r.Pattern, syntax.Perl); err == nil {
+		sre = sre.Simplify()
+		r.digit = needsDigit(sre)
+		if l, ok := needLits(sre); ok {
+			r.lits = l
+		}
+	}
 	if len(r.Examples) == 0 {
 		p.errorf(line, "rule %s: no example", r.Name)
 	}
@@ -725,7 +744,7 @@ func (s *Set) candidates(text string, pos int) []int {
 	n := 0
 	var out []int
 	i := pos
-	for k := 0; k < 3 && i < len(text); k++ {
+	for k := 0; k < keyLen && i < len(text); k++ {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		n += utf8.EncodeRune(buf[n:], keyRune(r))
@@ -734,6 +753,117 @@ func (s *Set) candidates(text string, pos int) []int {
 		}
 	}
 	return out
+}
+
+// window returns text[pos:pos+Window], cut at a rune boundary.
+func window(text string, pos int) string {
+	end := pos + Window
+	if end >= len(text) {
+		return text[pos:]
+	}
+	for end > pos && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return text[pos:end]
+}
+
+// needsDigit reports whether every match of re contains an ASCII digit.
+func needsDigit(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return needsDigit(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && needsDigit(re.Sub[0])
+	case syntax.OpConcat:
+		for _, c := range re.Sub {
+			if needsDigit(c) {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, c := range re.Sub {
+			if !needsDigit(c) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r >= '0' && r <= '9' {
+				return true
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return false
+		}
+		for j := 0; j+1 < len(re.Rune); j += 2 {
+			if re.Rune[j] < '0' || re.Rune[j+1] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// needLits returns case-sensitive literal strings (at least three bytes)
+// one of which every match of re contains, preferring few and long ones.
+func needLits(re *syntax.Regexp) ([]string, bool) {
+	const maxLits = 8
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return needLits(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needLits(re.Sub[0])
+		}
+		return nil, false
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(string(re.Rune)) < 3 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpConcat:
+		var best []string
+		for _, c := range re.Sub {
+			l, ok := needLits(c)
+			if !ok {
+				continue
+			}
+			if best == nil || litScore(l) > litScore(best) {
+				best = l
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var all []string
+		for _, c := range re.Sub {
+			l, ok := needLits(c)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+			if len(all) > maxLits {
+				return nil, false
+			}
+		}
+		return all, len(all) > 0
+	}
+	return nil, false
+}
+
+// litScore prefers fewer and longer literals.
+func litScore(l []string) int {
+	min := 1 << 30
+	for _, s := range l {
+		if len(s) < min {
+			min = len(s)
+		}
+	}
+	return min*4 - len(l)
 }
 
 func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
@@ -770,8 +900,51 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 func (s *Set) MatchAt(text string, pos int) (Match, bool) {
 	var best Match
 	found := false
+	var words wordWindow
+	win := ""
+	digit := -1
 	for _, i := range s.candidates(text, pos) {
-		m, ok := s.tryRule(s.Rules[i], text, pos)
+		r := s.Rules[i]
+		if r.digit || r.lits != nil {
+			if win == "" {
+				win = window(text, pos)
+			}
+			if r.digit {
+				if digit < 0 {
+					digit = 0
+					for j := 0; j < len(win); j++ {
+						if win[j] >= '0' && win[j] <= '9' {
+							digit = 1
+							break
+						}
+					}
+				}
+				if digit == 0 {
+					continue
+				}
+			}
+			if r.lits != nil {
+				hit := false
+				for _, l := range r.lits {
+					if strings.Contains(win, l) {
+						hit = true
+						break
+					}
+				}
+				if !hit {
+					continue
+				}
+			}
+		}
+		if r.need != nil {
+			if !words.done {
+				words.fill(text, pos)
+			}
+			if !words.has(r.need) {
+				continue
+			}
+		}
+		m, ok := s.tryRule(r, text, pos)
 		if !ok {
 			continue
 		}
@@ -780,6 +953,160 @@ func (s *Set) MatchAt(text string, pos int) (Match, bool) {
 		}
 	}
 	return best, found
+}
+
+// wordWindow holds the first letters of the words in the window after a
+// position: each run of letters, lower-cased, up to three runes.
+type wordWindow struct {
+	done  bool
+	n     int
+	words [12][12]byte
+	lens  [12][3]uint8 // byte length of the 1-, 2- and 3-rune prefix
+}
+
+func (w *wordWindow) fill(text string, pos int) {
+	w.done = true
+	end := pos + Window
+	if end > len(text) {
+		end = len(text)
+	}
+	i := pos
+	for i < end && w.n < len(w.words) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		k, b := 0, 0
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			if k < 3 {
+				b += utf8.EncodeRune(w.words[w.n][b:], keyRune(r))
+				w.lens[w.n][k] = uint8(b)
+				k++
+			}
+			i += size
+		}
+		for ; k < 3; k++ {
+			w.lens[w.n][k] = uint8(b)
+		}
+		w.n++
+	}
+}
+
+func (w *wordWindow) has(need map[string]bool) bool {
+	for i := 0; i < w.n; i++ {
+		for k := 0; k < 3; k++ {
+			if k > 0 && w.lens[i][k] == w.lens[i][k-1] {
+				break
+			}
+			if need[string(w.words[i][:w.lens[i][k]])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// needWords finds, among the elements of a pattern's top-level sequence
+// after the first, a mandatory word set (a literal or alternation of
+// words after a mandatory separator) and returns its first letters; nil
+// when there is none.
+func needWords(pattern string) map[string]bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	var best map[string]bool
+	for i := 1; i < len(re.Sub); i++ {
+		if !separator(re.Sub[i-1]) {
+			continue
+		}
+		c := re.Sub[i]
+		for c.Op == syntax.OpCapture {
+			c = c.Sub[0]
+		}
+		if c.Op != syntax.OpLiteral && c.Op != syntax.OpAlternate && c.Op != syntax.OpConcat {
+			continue
+		}
+		keys, err := triggers(c.String())
+		if err != nil {
+			continue
+		}
+		set := map[string]bool{}
+		ok := true
+		for _, k := range keys {
+			j, n := 0, 0
+			for j < len(k) && n < 3 {
+				r, size := utf8.DecodeRuneInString(k[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += size
+				n++
+			}
+			if j == 0 {
+				ok = false
+				break
+			}
+			set[k[:j]] = true
+		}
+		if ok && (best == nil || len(set) < len(best)) {
+			best = set
+		}
+	}
+	return best
+}
+
+// separator reports whether a pattern element always matches at least one
+// character and only characters that are not letters.
+func separator(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	switch re.Op {
+	case syntax.OpPlus:
+		return separator(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && separator(re.Sub[0])
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return false
+		}
+		for _, r := range re.Rune {
+			if unicode.IsLetter(r) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return false
+		}
+		for j := 0; j+1 < len(re.Rune); j += 2 {
+			lo, hi := re.Rune[j], re.Rune[j+1]
+			if hi-lo > 64 {
+				return false
+			}
+			for r := lo; r <= hi; r++ {
+				if unicode.IsLetter(r) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // Scan calls emit for the non-overlapping longest matches in text[from:to],
@@ -901,7 +1228,7 @@ func triggers(pattern string) ([]string, error) {
 			}
 			for r := range runes {
 				p := prefix + string(r)
-				if utf8.RuneCountInString(p) == 3 {
+				if utf8.RuneCountInString(p) == keyLen {
 					out[p] = true
 					continue
 				}

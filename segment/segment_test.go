@@ -89,6 +89,9 @@ func TestSegmenter_Tokens(t *testing.T) {
 		{"hashtag", "de", "#MeToo und @dpa", "#MeToo|und|@dpa"},
 		{"invalid utf8", "de", "a\xffb \xc3", "a|\xff|b|\xc3"},
 		{"nbsp", "de", "5\u00a0%", "5|%"},
+		{"Ph.D.", "en", "a Ph.D. in", "a|Ph.D.|in"},
+		{"no false acronym", "de", "Es.Da. Er.Die", "Es|.|Da|.|Er|.|Die"},
+		{"academic titles", "de", "Prof. Dr. med. Müller", "Prof.|Dr.|med.|Müller"},
 		{"AT&T", "en", "AT&T Inc. said", "AT&T|Inc.|said"},
 	}
 	for _, tt := range tests {

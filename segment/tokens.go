@@ -337,7 +337,7 @@ func (s *Segmenter) scanWordFrom(text string, i int, abbrev bool) (int, doc.Toke
 			}
 		case r == '.':
 			// Dotted acronyms: "U.S.", "z.B.", "e.V.", "a.m.".
-			if abbrev && letters == 1 && !dotted {
+			if abbrev && letters <= 2 && i-start <= 8 && !dotted {
 				if k := dottedAcronym(text, start); k > 0 {
 					i = k
 					dotted = true
@@ -433,21 +433,32 @@ func genderSuffix(text string, i int) int {
 	return k
 }
 
-// dottedAcronym returns the end of an acronym of single letters each
-// followed by a dot starting at i ("U.S.", "z.B.", "U.S.A."), which must
-// have at least two letters; else 0.
+// dottedAcronym returns the end of an acronym starting at i: groups of one
+// or two letters each followed by a dot, at least two groups and at least
+// one of a single letter ("U.S.", "z.B.", "U.S.A.", "Ph.D."); else 0.
 func dottedAcronym(text string, i int) int {
 	k := i
-	groups := 0
+	groups, singles := 0, 0
 	for {
 		r, w := decode(text, k)
-		if !isLetter(r) || k+w >= len(text) || text[k+w] != '.' {
+		if !isLetter(r) {
+			break
+		}
+		n := 1
+		r2, w2 := decode(text, k+w)
+		if isLetter(r2) {
+			n, w = 2, w+w2
+		}
+		if k+w >= len(text) || text[k+w] != '.' {
 			break
 		}
 		k += w + 1
 		groups++
+		if n == 1 {
+			singles++
+		}
 	}
-	if groups < 2 {
+	if groups < 2 || singles == 0 {
 		return 0
 	}
 	return k

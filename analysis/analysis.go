@@ -8,9 +8,15 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dateline/dateline/amount"
+	"github.com/dateline/dateline/event"
 	"github.com/dateline/dateline/langid"
+	"github.com/dateline/dateline/link"
+	"github.com/dateline/dateline/ner"
 	"github.com/dateline/dateline/pipeline"
+	"github.com/dateline/dateline/quote"
 	"github.com/dateline/dateline/segment"
+	"github.com/dateline/dateline/timex"
 	"github.com/dateline/dateline/wire"
 )
 
@@ -25,6 +31,12 @@ func Stages() ([]pipeline.Stage, error) {
 		segment.TokenStage(),
 		segment.SentenceStage(),
 		wire.Stage(dp),
+		timex.Stage(),
+		amount.Stage(),
+		ner.Stage(),
+		link.Stage(nil), // the embedded knowledge base, loaded on first use
+		quote.Stage(),
+		event.Stage(),
 	}, nil
 }
 

@@ -81,7 +81,7 @@ func (o Origin) String() string {
 // Error is a non-fatal problem attached to a document.
 type Error struct {
 	Stage   string // the stage or reader that met it
-	Code    string // stable, machine-readable code, e.g. "encoding.latin1"
+	Code    string // stable, machine-readable code, e.g. "encoding.windows1252"
 	Message string
 }
 

@@ -45,6 +45,7 @@ import (
 type Linker struct {
 	kb    *kb.KB
 	rules map[string]*rules
+	names map[string][]personName // KB persons' multi-word names by first word
 }
 
 // New returns a linker over k (kb.Default() when k is nil) with the role
@@ -56,7 +57,7 @@ func New(k *kb.KB) (*Linker, error) {
 			return nil, err
 		}
 	}
-	l := &Linker{kb: k, rules: map[string]*rules{}}
+	l := &Linker{kb: k, rules: map[string]*rules{}, names: buildNameIndex(k)}
 	for _, code := range []string{"de", "en"} {
 		r, err := loadRules(code)
 		if err != nil {
@@ -155,10 +156,22 @@ func (l *Linker) Link(d *doc.Document) {
 		}
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	if d.Dateline != nil {
+		// A dateline place is a place, whatever NER thought.
+		for _, p := range d.Dateline.Places {
+			for _, m := range ms {
+				if m.Span == p.Span {
+					m.ner = "LOC"
+				}
+			}
+		}
+	}
 
 	lk := &linking{l: l, r: r, d: d, ws: ws, date: date}
+	ms = lk.recoverNames(ms)
 	lk.places(ms)
 	lk.persons(ms)
+	ms = lk.recoverSurnames(ms)
 	lk.metonyms(ms)
 	roleMs := lk.roleNouns(ms)
 	ms = append(ms, roleMs...)
@@ -275,33 +288,61 @@ func (lk *linking) places(ms []*ment) {
 		if m.ner == "PER" && m.kind != doc.MentionDerived {
 			continue
 		}
-		c := lk.candidates(m)
-		if len(c) == 0 {
-			continue
-		}
-		best := c[0]
-		if lk.isRegion(m) {
-			if s := lk.subdivision(c); s != nil {
-				best = s
-			}
-		} else if best.Kind == kb.KindSubdivision {
-			// A bare name that is both a city and a subdivision is the city.
-			for _, e := range c {
-				if e.Kind == kb.KindCity {
-					best = e
-					break
-				}
-			}
-		}
-		if m.kind == doc.MentionDerived && best.MetonymOf != "" && best.Kind == kb.KindBuilding {
-			// "Kreml" in "Kremlchef" stands for the country.
-			if t := lk.l.kb.ByID(best.MetonymOf); t != nil {
-				best = t
-			}
-		}
-		m.entry = best
-		m.conf = 0.9
+		lk.linkPlace(m)
 	}
+}
+
+// linkPlace links one non-person mention to its best KB candidate; it
+// reports whether it found one.
+func (lk *linking) linkPlace(m *ment) bool {
+	c := lk.candidates(m)
+	if len(c) == 0 {
+		return false
+	}
+	best := c[0]
+	if lk.isRegion(m) {
+		if s := lk.subdivision(c); s != nil {
+			best = s
+		}
+	} else if best.Kind == kb.KindSubdivision {
+		// A bare name that is both a city and a subdivision is the city.
+		for _, e := range c {
+			if e.Kind == kb.KindCity {
+				best = e
+				break
+			}
+		}
+	}
+	if m.kind == doc.MentionDerived && best.MetonymOf != "" && best.Kind == kb.KindBuilding {
+		// "Kreml" in "Kremlchef" stands for the country.
+		if t := lk.l.kb.ByID(best.MetonymOf); t != nil {
+			best = t
+		}
+	}
+	m.entry = best
+	m.conf = 0.9
+	return true
+}
+
+// placeNotPerson re-types a one-word PER mention that no person of the
+// story or KB explains but that names a well-known place ("Donezk" tagged
+// PER): a country, a capital, a city named in several languages, or any
+// KB place after a locative or region word.
+func (lk *linking) placeNotPerson(m *ment) bool {
+	probe := &ment{Span: m.Span, text: m.text, ner: "LOC", kind: doc.MentionName}
+	c := lk.candidates(probe)
+	if len(c) == 0 {
+		return false
+	}
+	e := c[0]
+	prev := lk.prevWord(m.Start, 1)
+	strong := e.Kind == kb.KindCountry || e.MetonymOf != "" || e.Kind == kb.KindCity && e.Rank >= 3 ||
+		lk.r.locative[prev] || lk.r.region[prev]
+	if !strong {
+		return false
+	}
+	m.ner = "LOC"
+	return lk.linkPlace(m)
 }
 
 func (lk *linking) isRegion(m *ment) bool {
@@ -474,6 +515,9 @@ func (lk *linking) surname(m *ment) {
 		cl := &cluster{key: kb.Key(e.Name), words: strings.Fields(kb.Key(e.Name)), entry: e, id: e.ID, name: e.Name, roles: map[string]bool{}, first: m.Start}
 		lk.clusters = append(lk.clusters, cl)
 		lk.attach(m, cl, 0.8)
+		return
+	}
+	if lk.placeNotPerson(m) {
 		return
 	}
 	key := kb.Key(m.text)

@@ -15,7 +15,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     e.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
   }
@@ -23,7 +23,7 @@ function el(tag, attrs, ...children) {
 }
 
 function show(...nodes) {
-  view.replaceChildren(...nodes.flat());
+  view.replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
   window.scrollTo(0, 0);
 }
 
@@ -212,11 +212,8 @@ async function entityView(id) {
 // ---- events ------------------------------------------------------------
 
 function worldMap(events) {
-  // Equirectangular: x = lon + 180, y = 90 - lat, in a 360×180 box.
-  const svg = el("svg", {class: "map", viewBox: "0 0 360 180", role: "img", "aria-label": "map of event places", id: "event-map"});
-  svg.append(el("rect", {x: 0, y: 0, width: 360, height: 180, fill: "none"}));
-  for (let lon = -150; lon <= 150; lon += 30) svg.append(el("line", {class: "grid", x1: lon + 180, y1: 0, x2: lon + 180, y2: 180}));
-  for (let lat = -60; lat <= 60; lat += 30) svg.append(el("line", {class: "grid", x1: 0, y1: 90 - lat, x2: 360, y2: 90 - lat}));
+  // Equirectangular: x = lon + 180, y = 90 - lat, in a 360×180 world,
+  // zoomed to the places shown (at least 60° wide).
   const byPlace = new Map();
   for (const ev of events) {
     if (ev.lat == null || ev.lon == null) continue;
@@ -224,13 +221,28 @@ function worldMap(events) {
     if (!byPlace.has(k)) byPlace.set(k, {lat: ev.lat, lon: ev.lon, name: ev.place_name, evs: []});
     byPlace.get(k).evs.push(ev);
   }
-  for (const p of byPlace.values()) {
-    const r = Math.min(6, 1.2 + Math.sqrt(p.evs.length));
-    const g = el("g", {class: "place"},
-      el("circle", {class: "pt", cx: p.lon + 180, cy: 90 - p.lat, r, onclick: () => { location.hash = "#/events" + qs({place_name: p.name}); }},
+  const pts = [...byPlace.values()];
+  let x0 = 0, y0 = 0, w = 360;
+  if (pts.length) {
+    const xs = pts.map(p => p.lon + 180), ys = pts.map(p => 90 - p.lat);
+    const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
+    w = Math.min(360, Math.max(60, (maxX - minX) * 1.3 + 20, ((maxY - minY) * 1.3 + 10) * 2));
+    x0 = Math.max(0, Math.min(360 - w, (minX + maxX) / 2 - w / 2));
+    y0 = Math.max(0, Math.min(180 - w / 2, (minY + maxY) / 2 - w / 4));
+  }
+  const k = w / 360; // scale of marks and labels
+  const svg = el("svg", {class: "map", viewBox: `${x0} ${y0} ${w} ${w / 2}`, role: "img", "aria-label": "map of event places", id: "event-map"});
+  const step = w > 180 ? 30 : w > 90 ? 10 : 5;
+  for (let lon = -180; lon <= 180; lon += step) svg.append(el("line", {class: "grid", x1: lon + 180, y1: 0, x2: lon + 180, y2: 180, "stroke-width": 0.6 * k}));
+  for (let lat = -90; lat <= 90; lat += step) svg.append(el("line", {class: "grid", x1: 0, y1: 90 - lat, x2: 360, y2: 90 - lat, "stroke-width": 0.6 * k}));
+  for (let lon = -180; lon < 180; lon += step) svg.append(el("text", {class: "axis", x: lon + 180 + k, y: y0 + 4 * k, "font-size": 3 * k}, `${lon}°`));
+  for (const p of pts) {
+    const r = k * Math.min(8, 2.5 + 1.5 * Math.sqrt(p.evs.length));
+    svg.append(el("g", {class: "place"},
+      el("circle", {class: "pt", cx: p.lon + 180, cy: 90 - p.lat, r, "stroke-width": 0.5 * k,
+        onclick: () => { location.hash = "#/events" + qs({place_name: p.name}); }},
         el("title", {}, `${p.name}: ${p.evs.length} event${p.evs.length === 1 ? "" : "s"}`)),
-      el("text", {x: p.lon + 180 + r + 0.8, y: 90 - p.lat + 1}, p.name));
-    svg.append(g);
+      el("text", {x: p.lon + 180 + r + k, y: 90 - p.lat + 1.5 * k, "font-size": 5 * k}, p.name)));
   }
   return svg;
 }

@@ -81,8 +81,15 @@ func (s Story) Document() *doc.Document {
 				if k > 0 {
 					kind = doc.MentionAlias
 				}
-				ent.Mentions = append(ent.Mentions, doc.Mention{Span: doc.Span{Start: off + i, End: off + i + len(sf)}, Kind: kind, Confidence: 0.9})
+				sp := doc.Span{Start: off + i, End: off + i + len(sf)}
 				off += i + len(sf)
+				inside := false // "Marchuk" within "Olena Marchuk"
+				for _, m := range ent.Mentions {
+					inside = inside || (m.Start <= sp.Start && sp.End <= m.End)
+				}
+				if !inside {
+					ent.Mentions = append(ent.Mentions, doc.Mention{Span: sp, Kind: kind, Confidence: 0.9})
+				}
 			}
 		}
 		d.Entities = append(d.Entities, ent)

@@ -21,7 +21,7 @@ import (
 )
 
 // SampleBytes is how much of a text Detect looks at.
-const SampleBytes = 1500
+const SampleBytes = 600
 
 // Result is a detected language.
 type Result struct {

@@ -9,6 +9,7 @@
 //	lang/<code>/sentence_starters.txt  words that typically begin a sentence
 //	lang/<code>/ordinals.txt           words that follow an ordinal number ("25. Feb");
 //	                                   its presence switches ordinal dots on
+//	lang/<code>/segment.txt            settings (KEY TAB VALUE), e.g. bang_lower
 //
 // A Segmenter is built once per language by New and is safe for concurrent
 // use. Tokens and Sentences never panic, whatever the input (invalid UTF-8
@@ -52,6 +53,9 @@ type Segmenter struct {
 	// ordinals are words that follow an ordinal number with a dot
 	// ("Februar", "Jahrhundert"); nil when the language has no ordinal dot.
 	ordinals map[string]bool
+	// bangLower: a lower-case word after a bare ! or ? starts a sentence
+	// (setting bang_lower in segment.txt).
+	bangLower bool
 }
 
 // Lang returns the language code the rules were loaded for ("" for the
@@ -131,8 +135,41 @@ func load(code string) (*Segmenter, error) {
 		if len(m) > 0 {
 			s.ordinals = m
 		}
+		if err := s.loadSettings(s.lang); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// loadSettings reads lang/<code>/segment.txt: KEY TAB VALUE lines.
+func (s *Segmenter) loadSettings(code string) error {
+	lines, err := lang.Read(code, "segment.txt")
+	if lang.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, l := range lines {
+		if len(l.Fields) != 2 {
+			return fmt.Errorf("segment: %s: want KEY TAB VALUE, got %d fields", l.Pos(), len(l.Fields))
+		}
+		switch key, val := l.Fields[0], l.Fields[1]; key {
+		case "bang_lower":
+			switch val {
+			case "split":
+				s.bangLower = true
+			case "join":
+				s.bangLower = false
+			default:
+				return fmt.Errorf("segment: %s: bang_lower is %q, want split or join", l.Pos(), val)
+			}
+		default:
+			return fmt.Errorf("segment: %s: unknown setting %q", l.Pos(), key)
+		}
+	}
+	return nil
 }
 
 func (s *Segmenter) loadAbbrev(code string) error {

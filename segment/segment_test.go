@@ -194,6 +194,8 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"page reference", "de", "Das steht dort (S. 175.) Dann ging er.", []string{"Das steht dort (S. 175.)", "Dann ging er."}},
 		{"omission", "de", "„Wir haben [...] Probleme gelöst“, sagte er. Dann (…) Schluss.", []string{"„Wir haben [...] Probleme gelöst“, sagte er.", "Dann (…) Schluss."}},
 		{"bullets", "de", "Die Punkte:\n• Steuern senken\n• Renten erhöhen", []string{"Die Punkte:", "• Steuern senken", "• Renten erhöhen"}},
+		{"bang lower de", "de", "Stille! ich höre es. »Wohin?« fragte er.", []string{"Stille!", "ich höre es.", "»Wohin?« fragte er."}},
+		{"bang lower en", "en", "Yahoo! said it would.", []string{"Yahoo! said it would."}},
 		{"generic", "xx", "Dr. Who. Yes.", []string{"Dr. Who.", "Yes."}},
 	}
 	for _, tt := range tests {

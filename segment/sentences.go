@@ -18,7 +18,9 @@ import (
 //   - after . ! ? … or a run of them, together with the closing quotation
 //     marks and brackets that follow, unless the next token continues the
 //     sentence: a lower-case word ("»Wohin?« fragte er"), a comma, semicolon
-//     or colon ("…beenden", schrieb X" never splits);
+//     or colon ("…beenden", schrieb X" never splits); where the language
+//     sets bang_lower to split (German), a lower-case word directly after a
+//     bare ! or ? starts a new sentence ("Stille! ich höre");
 //   - after an abbreviation that may end a sentence ("Inc.", "usw.", an
 //     initial) only when the next word is a typical sentence starter
 //     ("The", "Die"); other abbreviations and ordinal numbers ("Dr.",
@@ -82,7 +84,7 @@ func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
 			return false
 		}
 	case prev.Flags.Has(doc.Punct) && isTerminator(pt):
-		if !startsSentence(text, next) {
+		if !startsSentence(text, next) && !(s.bangLower && k == i-1 && isBang(pt) && next.Flags.Has(doc.Word)) {
 			return false
 		}
 		// An omission mark "[...]" or "(…)" ends nothing.
@@ -165,6 +167,16 @@ func isTerminator(t string) bool {
 		}
 	}
 	return true
+}
+
+// isBang reports whether a terminator is made of ! and ? only.
+func isBang(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '!' && t[i] != '?' {
+			return false
+		}
+	}
+	return t != ""
 }
 
 // startsSentence reports whether token t, following a sentence-final

@@ -1,7 +1,9 @@
 package kb
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -146,5 +148,35 @@ func TestKeyCollisions(t *testing.T) {
 	}
 	if len(coll) > 10 {
 		t.Errorf("too many false merges: %d", len(coll))
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	path := t.TempDir() + "/user.kb"
+	user := "# a user's additions\n@\tdl:person:test-person-x\tPER\tperson\tTestperson Xylander\nalias\t*\tXylander\nrole\tenvoy\tZZ\t2026-01-01\t-\tuser\n" +
+		"@\tgeonames:703448\tLOC\tcity\tKyiv\nalias\tde\tKiewstadt\n"
+	if err := os.WriteFile(path, []byte(user), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := LoadFile(path); err != nil {
+		t.Fatal(err)
+	}
+	k, _ := Default()
+	if got := k.Lookup("Xylander"); len(got) != 1 || got[0].ID != "dl:person:test-person-x" {
+		t.Errorf("user entry not found: %v", got)
+	}
+	if got := k.Lookup("Kiewstadt"); len(got) != 1 || got[0].ID != "geonames:703448" {
+		t.Errorf("user alias not merged into Kyiv: %v", got)
+	}
+	if e := k.ByID("geonames:703448"); e.Country != "UA" {
+		t.Errorf("merge lost Kyiv's country: %+v", e)
+	}
+	bad := t.TempDir() + "/bad.kb"
+	os.WriteFile(bad, []byte("@\tx\tPER\tperson\tX\nfoo\tbar\n"), 0o644)
+	if err := LoadFile(bad); !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "bad.kb:2") {
+		t.Errorf("bad file: got %v, want ErrSyntax at bad.kb:2", err)
+	}
+	if err := LoadFile(t.TempDir() + "/missing.kb"); err == nil {
+		t.Error("missing file: no error")
 	}
 }

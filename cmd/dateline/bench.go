@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/dateline/dateline/analysis"
@@ -29,6 +31,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	layers := fs.String("layers", "all", "comma-separated layers to compute; 'all' for every layer")
 	workers := fs.Int("workers", 1, "number of stories analysed in parallel")
 	rounds := fs.Int("rounds", 1, "how many times to analyse the corpus")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the timed part to `FILE` (go tool pprof)")
 	identify := fs.Bool("identify", false, "identify every story's language even when the input gives it (Reuters and 10kGNAD do)")
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
@@ -89,6 +92,19 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	}
 	runtime.GC()
 
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "dateline bench:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "dateline bench:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	n := 0
 	for r := 0; r < *rounds; r++ {

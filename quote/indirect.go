@@ -280,24 +280,48 @@ func (r *run) verbCue(si int) *found {
 		}
 		if !r.isDE() {
 			na, nb := r.npBefore(i, s.first)
-			if nb > na && r.isPunct(na-1, ",") && na-1 > a0 {
+			if nb <= na && (r.isPunct(i-1, ",-–—)") || r.isPunct(i-1, ",")) {
+				// "Carly Fiorina, a hopeful, says …": the subject opens
+				// the sentence, an apposition stands before the verb
+				k := a0
+				for k < i && (r.class(k) == "adv" || r.class(k) == "temporal") {
+					k++
+				}
+				if e := r.npForward(k, i); e > k && r.isPunct(e, ",-–—(") {
+					na, nb = k, e
+				}
+			}
+			j := r.skipAdjuncts(after, b0)
+			thatFollows := j > 0 && j <= b0 && (r.toks[j-1].lower == "that" || r.isPunct(j-1, ":"))
+			short := r.wordsIn(a0, na-1) < 4
+			postOK := nb > na && r.isPunct(na-1, ",") && na-1 > a0
+			preferPre := thatFollows || short && j < b0 && r.wordsIn(j, b0) >= 3
+			post := func() *found {
 				f := r.content(a0, na-1)
-				if f != nil && !r.onlyPP(f) {
-					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: na - 1, clauseB: r.clauseEnd(i)})
+				if f == nil || r.onlyPP(f) {
+					return nil
+				}
+				r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: na - 1, clauseB: r.clauseEnd(i)})
+				return f
+			}
+			if postOK && !preferPre {
+				if f := post(); f != nil {
 					return f
 				}
 			}
-			if nb > na {
-				j := r.skipAdjuncts(after, b0)
-				if r.needThat(i) && !(j > 0 && (r.toks[j-1].lower == "that" || r.isPunct(j-1, ":"))) {
-					continue
+			if nb > na && !(r.needThat(i) && !thatFollows) && j < b0 && j > after-1 && r.reported(j, b0) {
+				k := j
+				if k > after && r.toks[k-1].lower == "that" {
+					k-- // the content keeps its conjunction, as German "dass"
 				}
-				if j < b0 && j > after-1 && r.reported(j, b0) {
-					f := r.content(j, b0)
-					if f != nil {
-						r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: j})
-						return f
-					}
+				if f := r.content(k, b0); f != nil {
+					r.fill(f, &attr{cue: i, part: part, cueEnd: cueEnd, lemma: lemma, npA: na, npB: nb, clauseA: a0, clauseB: j})
+					return f
+				}
+			}
+			if postOK && preferPre {
+				if f := post(); f != nil {
+					return f
 				}
 			}
 			continue
@@ -561,4 +585,15 @@ func (r *run) needThat(i int) bool {
 		}
 	}
 	return true
+}
+
+// wordsIn counts the words among tokens [a, b).
+func (r *run) wordsIn(a, b int) int {
+	n := 0
+	for k := max(a, 0); k < b && k < len(r.toks); k++ {
+		if r.toks[k].word {
+			n++
+		}
+	}
+	return n
 }

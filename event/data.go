@@ -78,6 +78,8 @@ type Data struct {
 	single   map[string]map[string]bool // class -> exact single words
 	byFirst  map[string][]*phrase       // exact first word -> triggers
 	wild     []*phrase                  // triggers whose first part has a wildcard
+	cueFirst map[string][]*phrase       // exact first word -> cues
+	cueWild  []*phrase                  // cues whose first part has a wildcard
 	adjLower bool                       // lower-case words ending like adjectives are skipped in noun phrases (German)
 }
 
@@ -133,7 +135,7 @@ func (p part) matches(w string) bool {
 // <code>/event-triggers.txt and <code>/event-cues.txt. Every problem is
 // reported with file:line and wraps ErrData.
 func LoadData(fsys fs.FS, code string) (*Data, error) {
-	d := &Data{Lang: code, cues: map[string][]*phrase{}, single: map[string]map[string]bool{}, byFirst: map[string][]*phrase{}}
+	d := &Data{Lang: code, cues: map[string][]*phrase{}, single: map[string]map[string]bool{}, byFirst: map[string][]*phrase{}, cueFirst: map[string][]*phrase{}}
 	var errs []error
 	bad := func(l lang.Line, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%w: %s: %s", ErrData, l.Pos(), fmt.Sprintf(format, args...)))
@@ -219,6 +221,11 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			}
 		}
 		d.cues[class] = append(d.cues[class], p)
+		if parts[0].prefix || parts[0].suffix {
+			d.cueWild = append(d.cueWild, p)
+		} else {
+			d.cueFirst[parts[0].text] = append(d.cueFirst[parts[0].text], p)
+		}
 		if len(parts) == 1 && !parts[0].prefix && !parts[0].suffix {
 			if d.single[class] == nil {
 				d.single[class] = map[string]bool{}
@@ -253,6 +260,31 @@ func dataFor(code string) (*Data, error) {
 	}
 	dataCache[code], dataErr[code] = d, err
 	return d, err
+}
+
+// findCues returns, by class, the word indexes of every cue match in ws.
+func (d *Data) findCues(ws []word) map[string][][]int {
+	out := map[string][][]int{}
+	for wi := range ws {
+		end := -1
+		try := func(p *phrase) {
+			if end < 0 {
+				end = clauseEnd(ws, wi)
+			}
+			if idx, ok := matchAt(p, ws, wi, end); ok {
+				out[p.class] = append(out[p.class], idx)
+			}
+		}
+		for _, p := range d.cueFirst[ws[wi].low] {
+			try(p)
+		}
+		for _, p := range d.cueWild {
+			if p.parts[0].matches(ws[wi].low) {
+				try(p)
+			}
+		}
+	}
+	return out
 }
 
 // is reports whether lower-case word w is a single-word cue of class.

@@ -24,16 +24,7 @@ func bracketed(ex string) (string, int, int) {
 // sentOf analyses text as one sentence without entities.
 func sentOf(x *extractor, text string) *sent {
 	st := &sent{span: doc.Span{Start: 0, End: len(text)}, words: splitWords(text, doc.Span{Start: 0, End: len(text)})}
-	st.cues = map[string][][]int{}
-	for class, ps := range x.data.cues {
-		for _, p := range ps {
-			for wi := range st.words {
-				if idx, ok := matchAt(p, st.words, wi, clauseEnd(st.words, wi)); ok {
-					st.cues[class] = append(st.cues[class], idx)
-				}
-			}
-		}
-	}
+	st.cues = x.data.findCues(st.words)
 	return st
 }
 

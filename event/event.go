@@ -59,7 +59,7 @@ func Stage() pipeline.Stage { return stage{} }
 func (stage) Name() string { return "event" }
 
 func (stage) Needs() []pipeline.Layer {
-	return []pipeline.Layer{pipeline.Lang, pipeline.Sentences, pipeline.Entities, pipeline.Timexes, pipeline.Dateline, pipeline.Quotes}
+	return []pipeline.Layer{pipeline.Lang, pipeline.Sentences, pipeline.Entities, pipeline.Timexes, pipeline.Dateline, pipeline.Links, pipeline.Quotes}
 }
 
 func (stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Events} }

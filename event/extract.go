@@ -211,17 +211,9 @@ func (x *extractor) run() {
 			}
 			st.ments = append(st.ments, mm)
 		}
-		st.cues = map[string][][]int{}
-		for class, ps := range x.data.cues {
-			for _, p := range ps {
-				for wi := range st.words {
-					if idx, ok := matchAt(p, st.words, wi, clauseEnd(st.words, wi)); ok {
-						st.cues[class] = append(st.cues[class], idx)
-					}
-				}
-			}
-		}
+		st.cues = x.data.findCues(st.words)
 		x.markModifiers(st)
+		x.markFragments(st)
 		for mi := range st.ments {
 			x.govern(st, mi)
 		}
@@ -302,6 +294,35 @@ func (x *extractor) isNoun(st *sent, wi int) bool {
 		return false
 	}
 	return st.mentAt(wi) < 0
+}
+
+// markFragments excludes a place or organisation name that touches a
+// person's name or role with nothing but a space between ("US-Präsident
+// Donald Trump" where "Donald" was taken for a place): such a split name
+// is not a participant of its own.
+func (x *extractor) markFragments(st *sent) {
+	for k := range st.ments {
+		m := &st.ments[k]
+		if m.typ == "PER" || m.kind == doc.MentionDerived {
+			continue
+		}
+		for _, k2 := range []int{k - 1, k + 1} {
+			if k2 < 0 || k2 >= len(st.ments) {
+				continue
+			}
+			n := st.ments[k2]
+			if n.typ != "PER" || n.ent == m.ent || n.kind == doc.MentionDerived {
+				continue
+			}
+			a, b := n, *m
+			if k2 > k {
+				a, b = *m, n
+			}
+			if strings.TrimSpace(x.d.Text[a.end:b.start]) == "" && b.start-a.end <= 1 {
+				m.excluded = true
+			}
+		}
+	}
 }
 
 // markModifiers flags derived mentions ("russische", "US-") that modify
@@ -416,8 +437,14 @@ func (x *extractor) sentence(st *sent) {
 					m := &st.ments[k]
 					if m.first > last && m.first-last <= 8 && m.clauseOf(st) == ws[last].clause && !m.modifier && (m.typ == "PER" || m.typ == "ORG" || m.kind != doc.MentionDerived) {
 						source = m.ent
+						end := m.last
+						// the source's name may follow its role: "des
+						// Präsidenten Wolodymyr Selenskyj"
+						for k2 := k + 1; k2 < len(st.ments) && st.ments[k2].ent == m.ent && st.ments[k2].first-end <= 2; k2++ {
+							end = st.ments[k2].last
+						}
 						for k2 := range st.ments {
-							if st.ments[k2].first >= first && st.ments[k2].last <= m.last {
+							if st.ments[k2].first >= first && st.ments[k2].last <= end {
 								st.ments[k2].excluded = true
 							}
 						}

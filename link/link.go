@@ -398,6 +398,20 @@ func (lk *linking) persons(ms []*ment) {
 	for _, m := range single {
 		lk.surname(m)
 	}
+	// Derived person mentions ("Selenskyj" in "Selenskyj-Berater") join a
+	// person of the story with that surname; they never start a cluster.
+	for _, m := range ms {
+		if m.ner != "PER" || m.kind != doc.MentionDerived {
+			continue
+		}
+		k := kb.Key(m.text)
+		for _, c := range lk.clusters {
+			if len(c.words) > 0 && c.words[len(c.words)-1] == k {
+				lk.attach(m, c, 0.8)
+				break
+			}
+		}
+	}
 }
 
 func (lk *linking) personEntries(s string) []*kb.Entry {

@@ -126,3 +126,15 @@ func TestResolvePronoun(t *testing.T) {
 		t.Errorf("out of range: got %q, want none", got)
 	}
 }
+
+func TestLink_DerivedPerson(t *testing.T) {
+	l := newLinker(t)
+	d := &doc.Document{Text: "Max Mustermann sprach. Ein Mustermann-Berater widersprach.", Lang: "de"}
+	annotate(d, []ann{{text: "Max Mustermann", typ: "PER"}, {text: "Mustermann", typ: "PER", kind: doc.MentionDerived, nth: []int{2}}})
+	l.Link(d)
+	a, _ := mentionOf(d, "Max Mustermann", 1)
+	b, kind := mentionOf(d, "Mustermann", 1)
+	if a == "" || a != b || kind != doc.MentionDerived {
+		t.Errorf("derived surname: got %q (%s), want %q (derived)", b, kind, a)
+	}
+}

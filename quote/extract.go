@@ -57,9 +57,14 @@ func (e *Extractor) find(d *doc.Document) []*found {
 			}
 		}
 	}
+	var dl doc.Span
+	if d.Dateline != nil && d.Dateline.Valid(len(d.Text)) {
+		dl = d.Dateline.Span
+	}
 	for _, en := range d.Entities {
 		for _, m := range en.Mentions {
-			if m.Valid(len(d.Text)) && m.Len() > 0 {
+			// the agency and place of the dateline never speak
+			if m.Valid(len(d.Text)) && m.Len() > 0 && !(m.Start >= dl.Start && m.End <= dl.End && dl.End > 0) {
 				r.mentions = append(r.mentions, mention{Span: m.Span, id: en.ID, typ: en.Type, kind: m.Kind})
 			}
 		}

@@ -50,19 +50,7 @@ func New(code string) (*Tagger, error) {
 	if code == "de" {
 		t.decimal = ','
 	}
-	var set *rules.Set
-	funcs := map[string]rules.Func{
-		"cur": func(s string) (string, bool) {
-			if set == nil {
-				return "", false
-			}
-			if v, ok := set.Lookup("currency", s); ok {
-				return v, true
-			}
-			return set.Lookup("isocode", s)
-		},
-	}
-	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: []string{"number", "scale", "unit", "counted"}, Required: []string{"unit"}}, Files(code)...)
+	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"number", "scale", "unit", "counted", "check"}, Required: []string{"unit"}}, Files(code)...)
 	if err != nil {
 		return nil, fmt.Errorf("amount: %w", err)
 	}

@@ -23,12 +23,18 @@
 //	  value    @md%month(2)-%day2(1)
 //	  example  am [24. Februar] => 2026-02-24
 //
+// The attribute "check", when a rule has it, is a guard: a match counts
+// only when its template expands (every normaliser in it accepts) to a
+// non-empty value, so a broad pattern can defer to a table ("check
+// %cur(3)").
+//
 // A rule's pattern is a Go regular expression (RE2 syntax) in which %Name
 // expands to macro Name, wrapped in a non-capturing group; write \% for a
 // literal percent sign. Patterns are case-sensitive unless they say (?i).
 // Every other attribute line ("key value") is a template: %f(g) applies
 // table or function f to the text of capture group g (a number or a name
-// given with (?P<name>...)), %(g) is the group's text itself.
+// given with (?P<name>...)), %(g) is the group's text itself, and
+// %f|h(g) tries f, then h.
 //
 // Each rule needs at least one example. "example TEXT" says the rule matches
 // all of TEXT; "example before [TEXT] after" marks the part it matches in
@@ -108,11 +114,13 @@ type Rule struct {
 	// need, when not nil, holds the lower-cased first (up to three)
 	// letters of words one of which every match contains as a word of its
 	// own: a cheap test that spares the regular expression.
-	need map[string]bool
+	need map[uint64]bool
 	// lits, when not nil, are literal strings one of which every match
 	// contains; digit says every match contains a digit.
 	lits  []string
 	digit bool
+	// maxLen is the most bytes a match can span (at most Window).
+	maxLen int
 }
 
 // Pos returns "file:line" of the rule.
@@ -142,7 +150,7 @@ type Set struct {
 	Macros map[string]string
 
 	funcs  map[string]Func
-	index  map[string][]int
+	index  map[uint64][]int
 	first  [128]bool
 	firstU map[rune]bool
 	maxLen int
@@ -172,7 +180,7 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // files are visible in later ones), and compiles them. All problems found
 // are returned together, each as an *Error.
 func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
-	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[string][]int{}, firstU: map[rune]bool{}}
+	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[uint64][]int{}, firstU: map[rune]bool{}}
 	for k, f := range opt.Funcs {
 		s.funcs[k] = f
 	}
@@ -530,8 +538,12 @@ func (p *parser) finishRule() {
 	}
 	r.keys = keys
 	r.need = needWords(r.Pattern)
+	r.maxLen = Window
 	if sre, err := syntax.Parse(r.Pattern, syntax.Perl); err == nil {
 		sre = sre.Simplify()
+		if n := maxBytes(sre); n < Window {
+			r.maxLen = n
+		}
 		r.digit = needsDigit(sre)
 		if l, ok := needLits(sre); ok {
 			r.lits = l
@@ -543,7 +555,8 @@ func (p *parser) finishRule() {
 	r.Index = len(s.Rules)
 	s.Rules = append(s.Rules, r)
 	for _, k := range keys {
-		s.index[k] = append(s.index[k], r.Index)
+		pk := packKey(k)
+		s.index[pk] = append(s.index[pk], r.Index)
 		f, _ := utf8.DecodeRuneInString(k)
 		if f < 128 {
 			s.first[f] = true
@@ -613,10 +626,13 @@ func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
 		}
 		fn := s[i+1 : i+j]
 		arg := s[i+j+1 : i+k]
-		if fn != "" {
-			if _, ok := p.set.Tables[fn]; !ok {
-				if _, ok := p.set.funcs[fn]; !ok {
-					return nil, fmt.Errorf("unknown table or function %q", fn)
+		for _, f := range strings.Split(fn, "|") {
+			if fn == "" {
+				break
+			}
+			if _, ok := p.set.Tables[f]; !ok {
+				if _, ok := p.set.funcs[f]; !ok {
+					return nil, fmt.Errorf("unknown table or function %q", f)
 				}
 			}
 		}
@@ -704,10 +720,22 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 }
 
 // Lookup applies table or function name to s. Table look-ups ignore case
-// and collapse inner white space.
+// and collapse inner white space. A name "a|b" tries a, then b.
 func (s *Set) Lookup(name, arg string) (string, bool) {
+	if strings.IndexByte(name, '|') >= 0 {
+		for _, n := range strings.Split(name, "|") {
+			if v, ok := s.Lookup(n, arg); ok {
+				return v, true
+			}
+		}
+		return "", false
+	}
 	if t, ok := s.Tables[name]; ok {
-		k := strings.ToLower(strings.Join(strings.Fields(arg), " "))
+		k := arg
+		if strings.ContainsAny(k, " \t\n\u00a0") {
+			k = strings.Join(strings.Fields(k), " ")
+		}
+		k = strings.ToLower(k)
 		v, ok := t.Value[k]
 		if !ok && strings.HasSuffix(k, ".") {
 			v, ok = t.Value[strings.TrimSuffix(k, ".")]
@@ -740,19 +768,47 @@ func keyRune(r rune) rune {
 
 // candidates returns the indexes of rules that may match at pos.
 func (s *Set) candidates(text string, pos int) []int {
-	var buf [16]byte
-	n := 0
 	var out []int
+	var key uint64
 	i := pos
-	for k := 0; k < keyLen && i < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		n += utf8.EncodeRune(buf[n:], keyRune(r))
-		if l := s.index[string(buf[:n])]; len(l) > 0 {
+	for k := 1; k <= keyLen && i < len(text); k++ {
+		c := text[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
+		key = key<<15 | clampRune(keyRune(r))
+		if l := s.index[key|uint64(k)<<60]; len(l) > 0 {
 			out = append(out, l...)
 		}
 	}
 	return out
+}
+
+// clampRune fits a rune into the 15 bits a packed key gives it; runes
+// beyond share one code, which only makes the index less selective.
+func clampRune(r rune) uint64 {
+	if r > 0x7FFF || r < 0 {
+		return 0x7FFF
+	}
+	return uint64(r)
+}
+
+// packKey packs a key of up to four normalised runes into an integer:
+// 15 bits a rune, the rune count in the top four bits.
+func packKey(k string) uint64 {
+	var v uint64
+	n := 0
+	for _, r := range k {
+		v = v<<15 | clampRune(r)
+		n++
+	}
+	return v | uint64(n)<<60
 }
 
 // window returns text[pos:pos+Window], cut at a rune boundary.
@@ -765,6 +821,56 @@ func window(text string, pos int) string {
 		end--
 	}
 	return text[pos:end]
+}
+
+// maxBytes returns the most bytes a match of re can span, or Window when
+// that is more or unbounded.
+func maxBytes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += utf8.RuneLen(r)
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture:
+		return maxBytes(re.Sub[0])
+	case syntax.OpQuest:
+		return maxBytes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return Window
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return Window
+		}
+		n := re.Max * maxBytes(re.Sub[0])
+		if n > Window {
+			return Window
+		}
+		return n
+	case syntax.OpConcat:
+		n := 0
+		for _, c := range re.Sub {
+			n += maxBytes(c)
+			if n >= Window {
+				return Window
+			}
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, c := range re.Sub {
+			if m := maxBytes(c); m > n {
+				n = m
+			}
+		}
+		return n
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	}
+	return Window
 }
 
 // needsDigit reports whether every match of re contains an ASCII digit.
@@ -867,7 +973,7 @@ func litScore(l []string) int {
 }
 
 func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
-	end := pos + Window
+	end := pos + r.maxLen
 	if end >= len(text) {
 		end = len(text)
 	} else {
@@ -892,7 +998,13 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 			loc[i] += pos
 		}
 	}
-	return Match{Rule: r, Start: pos, End: e, text: text, groups: loc}, true
+	m := Match{Rule: r, Start: pos, End: e, text: text, groups: loc}
+	if _, ok := r.tmpls["check"]; ok {
+		if v, ok := s.Expand(&m, "check"); !ok || v == "" {
+			return Match{}, false
+		}
+	}
+	return m, true
 }
 
 // MatchAt returns the longest rule match starting at byte pos (ties go to
@@ -958,10 +1070,10 @@ func (s *Set) MatchAt(text string, pos int) (Match, bool) {
 // wordWindow holds the first letters of the words in the window after a
 // position: each run of letters, lower-cased, up to three runes.
 type wordWindow struct {
-	done  bool
-	n     int
-	words [12][12]byte
-	lens  [12][3]uint8 // byte length of the 1-, 2- and 3-rune prefix
+	done bool
+	n    int
+	pre  [12][3]uint64 // packed 1-, 2- and 3-rune prefixes
+	np   [12]uint8     // how many prefixes a word has
 }
 
 func (w *wordWindow) fill(text string, pos int) {
@@ -971,39 +1083,35 @@ func (w *wordWindow) fill(text string, pos int) {
 		end = len(text)
 	}
 	i := pos
-	for i < end && w.n < len(w.words) {
+	for i < end && w.n < len(w.pre) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
-		k, b := 0, 0
+		k := 0
+		var key uint64
 		for i < len(text) {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
 				break
 			}
 			if k < 3 {
-				b += utf8.EncodeRune(w.words[w.n][b:], keyRune(r))
-				w.lens[w.n][k] = uint8(b)
+				key = key<<15 | clampRune(keyRune(r))
+				w.pre[w.n][k] = key | uint64(k+1)<<60
 				k++
 			}
 			i += size
 		}
-		for ; k < 3; k++ {
-			w.lens[w.n][k] = uint8(b)
-		}
+		w.np[w.n] = uint8(k)
 		w.n++
 	}
 }
 
-func (w *wordWindow) has(need map[string]bool) bool {
+func (w *wordWindow) has(need map[uint64]bool) bool {
 	for i := 0; i < w.n; i++ {
-		for k := 0; k < 3; k++ {
-			if k > 0 && w.lens[i][k] == w.lens[i][k-1] {
-				break
-			}
-			if need[string(w.words[i][:w.lens[i][k]])] {
+		for k := 0; k < int(w.np[i]); k++ {
+			if need[w.pre[i][k]] {
 				return true
 			}
 		}
@@ -1015,7 +1123,7 @@ func (w *wordWindow) has(need map[string]bool) bool {
 // after the first, a mandatory word set (a literal or alternation of
 // words after a mandatory separator) and returns its first letters; nil
 // when there is none.
-func needWords(pattern string) map[string]bool {
+func needWords(pattern string) map[uint64]bool {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil
@@ -1027,7 +1135,7 @@ func needWords(pattern string) map[string]bool {
 	if re.Op != syntax.OpConcat {
 		return nil
 	}
-	var best map[string]bool
+	var best map[uint64]bool
 	for i := 1; i < len(re.Sub); i++ {
 		if !separator(re.Sub[i-1]) {
 			continue
@@ -1043,7 +1151,7 @@ func needWords(pattern string) map[string]bool {
 		if err != nil {
 			continue
 		}
-		set := map[string]bool{}
+		set := map[uint64]bool{}
 		ok := true
 		for _, k := range keys {
 			j, n := 0, 0
@@ -1059,7 +1167,7 @@ func needWords(pattern string) map[string]bool {
 				ok = false
 				break
 			}
-			set[k[:j]] = true
+			set[packKey(k[:j])] = true
 		}
 		if ok && (best == nil || len(set) < len(best)) {
 			best = set

@@ -216,17 +216,23 @@ func (k *KB) index() {
 	k.byRole = map[string][]*Entry{}
 	k.byISO = map[string]*Entry{}
 	k.subs = map[string][]*Entry{}
+	var seen []string // keys of the current entry (few: a slice beats a map)
 	for _, e := range k.entries {
 		if e.Kind == KindSubdivision && e.Country != "" {
 			k.subs[e.Country] = append(k.subs[e.Country], e)
 		}
-		seen := map[string]bool{}
+		seen = seen[:0]
 		add := func(s string) {
 			key := Key(s)
-			if key == "" || seen[key] {
+			if key == "" {
 				return
 			}
-			seen[key] = true
+			for _, x := range seen {
+				if x == key {
+					return
+				}
+			}
+			seen = append(seen, key)
 			k.byKey[key] = append(k.byKey[key], e)
 		}
 		add(e.Name)

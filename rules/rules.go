@@ -150,14 +150,21 @@ type Set struct {
 	Macros map[string]string
 
 	funcs  map[string]Func
-	index  map[uint64][]int
+	index  map[uint64]*entry
 	first  [128]bool
 	firstU map[rune]bool
 	maxLen int
 }
 
 // keyLen is the number of runes of the index keys.
-const keyLen = 4
+const keyLen = 6
+
+// entry is an index entry: the rules keyed by a prefix, and whether a
+// longer key starts with it (else the look-up can stop).
+type entry struct {
+	rules []int
+	more  bool
+}
 
 // Window is the most bytes a match may span.
 const Window = 80
@@ -180,7 +187,7 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // files are visible in later ones), and compiles them. All problems found
 // are returned together, each as an *Error.
 func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
-	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[uint64][]int{}, firstU: map[rune]bool{}}
+	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[uint64]*entry{}, firstU: map[rune]bool{}}
 	for k, f := range opt.Funcs {
 		s.funcs[k] = f
 	}
@@ -556,7 +563,22 @@ func (p *parser) finishRule() {
 	s.Rules = append(s.Rules, r)
 	for _, k := range keys {
 		pk := packKey(k)
-		s.index[pk] = append(s.index[pk], r.Index)
+		e := s.index[pk]
+		if e == nil {
+			e = &entry{}
+			s.index[pk] = e
+		}
+		e.rules = append(e.rules, r.Index)
+		// mark the shorter prefixes as leading on
+		for n := utf8.RuneCountInString(k) - 1; n >= 1; n-- {
+			pre := packKey(string([]rune(k)[:n]))
+			pe := s.index[pre]
+			if pe == nil {
+				pe = &entry{}
+				s.index[pre] = pe
+			}
+			pe.more = true
+		}
 		f, _ := utf8.DecodeRuneInString(k)
 		if f < 128 {
 			s.first[f] = true
@@ -782,30 +804,35 @@ func (s *Set) candidates(text string, pos int) []int {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			i += size
 		}
-		key = key<<15 | clampRune(keyRune(r))
-		if l := s.index[key|uint64(k)<<60]; len(l) > 0 {
-			out = append(out, l...)
+		key = key<<10 | clampRune(keyRune(r))
+		e := s.index[key|uint64(k)<<60]
+		if e == nil {
+			break
+		}
+		out = append(out, e.rules...)
+		if !e.more {
+			break
 		}
 	}
 	return out
 }
 
-// clampRune fits a rune into the 15 bits a packed key gives it; runes
+// clampRune fits a rune into the 10 bits a packed key gives it; runes
 // beyond share one code, which only makes the index less selective.
 func clampRune(r rune) uint64 {
-	if r > 0x7FFF || r < 0 {
-		return 0x7FFF
+	if r > 0x3FF || r < 0 {
+		return 0x3FF
 	}
 	return uint64(r)
 }
 
-// packKey packs a key of up to four normalised runes into an integer:
-// 15 bits a rune, the rune count in the top four bits.
+// packKey packs a key of up to six normalised runes into an integer:
+// 10 bits a rune, the rune count in the top four bits.
 func packKey(k string) uint64 {
 	var v uint64
 	n := 0
 	for _, r := range k {
-		v = v<<15 | clampRune(r)
+		v = v<<10 | clampRune(r)
 		n++
 	}
 	return v | uint64(n)<<60
@@ -1097,7 +1124,7 @@ func (w *wordWindow) fill(text string, pos int) {
 				break
 			}
 			if k < 3 {
-				key = key<<15 | clampRune(keyRune(r))
+				key = key<<10 | clampRune(keyRune(r))
 				w.pre[w.n][k] = key | uint64(k+1)<<60
 				k++
 			}
@@ -1333,6 +1360,11 @@ func triggers(pattern string) ([]string, error) {
 						runes[keyRune(r)] = true
 					}
 				}
+			}
+			if prefix != "" && len(runes) > 8 {
+				// a broad class after a prefix: index on the prefix
+				out[prefix] = true
+				return nil
 			}
 			for r := range runes {
 				p := prefix + string(r)

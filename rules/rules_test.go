@@ -82,7 +82,7 @@ func TestTriggers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(got, ",") != "$0,anfa,mitt" {
+	if strings.Join(got, ",") != "$0,anfang,mitte " {
 		t.Errorf("got %v", got)
 	}
 }

@@ -433,13 +433,17 @@ func genderSuffix(text string, i int) int {
 	return k
 }
 
+// maxAcronymGroups bounds the look-ahead of dottedAcronym ("U.S.A." has
+// three groups), keeping the scanner linear on input like "ab.ab.ab.…".
+const maxAcronymGroups = 8
+
 // dottedAcronym returns the end of an acronym starting at i: groups of one
 // or two letters each followed by a dot, at least two groups and at least
 // one of a single letter ("U.S.", "z.B.", "U.S.A.", "Ph.D."); else 0.
 func dottedAcronym(text string, i int) int {
 	k := i
 	groups, singles := 0, 0
-	for {
+	for groups < maxAcronymGroups {
 		r, w := decode(text, k)
 		if !isLetter(r) {
 			break
@@ -657,10 +661,17 @@ func isEmailLocal(c byte) bool {
 		c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
+// Length limits of e-mail addresses and host names (RFC 5321, RFC 1035);
+// they also keep the scanner linear on input like "ab.ab.ab.…".
+const (
+	maxEmailLocal = 64
+	maxHost       = 253
+)
+
 // scanEmail returns the end of an e-mail address starting at i, or i.
 func scanEmail(text string, i int) int {
 	j := i
-	for j < len(text) && isEmailLocal(text[j]) {
+	for j < len(text) && j-i <= maxEmailLocal && isEmailLocal(text[j]) {
 		j++
 	}
 	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
@@ -679,6 +690,9 @@ func scanHost(text string, i int) int {
 	j := i
 	lastDot := -1
 	for j < len(text) {
+		if j-i > maxHost {
+			return i
+		}
 		c := text[j]
 		switch {
 		case ascii[c] == cLower || ascii[c] == cUpper || ascii[c] == cDigit || c == '-':

@@ -153,7 +153,9 @@ func entityMap(d *doc.Document, gold []doc.Entity) map[string]string {
 			for _, g := range gold {
 				for _, gm := range g.Mentions {
 					if overlap(m.Span, gm.Span) {
-						votes[g.ID]++
+						// weigh by the bytes shared, so "EU-Außenbeauftragte
+						// Kaja Kallas" goes to Kallas, not to the EU
+						votes[g.ID] += min(m.End, gm.End) - max(m.Start, gm.Start)
 					}
 				}
 			}
@@ -229,12 +231,31 @@ func scoreGold(g *Gold, d *doc.Document, emap map[string]string, w io.Writer, ve
 		}
 	}
 	used := make([]bool, len(g.Events))
+	sentOf := func(pos int) int {
+		for i, s := range d.Sentences {
+			if s.Start <= pos && pos < s.End {
+				return i
+			}
+		}
+		return -1
+	}
 	for _, e := range d.Events {
 		gi := -1
 		for i := range g.Events {
 			if !used[i] && gsp[i].ok && overlap(gsp[i].Span, e.Trigger) {
 				gi = i
 				break
+			}
+		}
+		if gi < 0 {
+			// one event, another of its words: "trafen sich zu einem
+			// Gespräch", "spoke by phone"; same sentence, type and mode
+			for i, ge := range g.Events {
+				if !used[i] && gsp[i].ok && ge.Type == e.Type && compatibleModes(ge.Mode, e.Mode) &&
+					sentOf(gsp[i].Start) >= 0 && sentOf(gsp[i].Start) == sentOf(e.Trigger.Start) {
+					gi = i
+					break
+				}
 			}
 		}
 		if gi < 0 {

@@ -584,6 +584,10 @@ func (lk *linking) metonyms(ms []*ment) {
 				met = true
 			case lk.clauseStart(m.Start) && lk.verbAfter(m.End):
 				met = true
+			case lk.perfectAfter(m.End):
+				met = true
+			case lk.genitive(m) && !lk.r.placeNoun[next]:
+				met = true
 			}
 		}
 		if !met {
@@ -636,13 +640,71 @@ func (lk *linking) verbAfter(off int) bool {
 	if len(r) == 0 || !unicode.IsLower(r[0]) || notVerb[w.lower] {
 		return false
 	}
-	if copula[w.lower] && i+1 < len(lk.ws) {
-		n := lk.ws[i+1].lower
-		if strings.HasSuffix(n, "ed") || strings.HasPrefix(n, "ge") && strings.HasSuffix(n, "t") {
-			return false
-		}
+	if copula[w.lower] {
+		// "Kyiv was ready" acts; "Kyiv was hit" does not.
+		return i+1 < len(lk.ws) && stance[lk.ws[i+1].lower]
 	}
 	return true
+}
+
+// stance words after a copula make a capital an actor ("Kyiv is ready").
+var stance = map[string]bool{"ready": true, "willing": true, "open": true, "prepared": true, "determined": true,
+	"unwilling": true, "committed": true, "interested": true, "bereit": true, "offen": true, "entschlossen": true,
+	"not": true, "nicht": true}
+
+// perfectAfter reports an auxiliary and a participle after off: "Moscow
+// has rejected", "Moskau hat die Vorwürfe zurückgewiesen".
+func (lk *linking) perfectAfter(off int) bool {
+	i := lk.wordIndex(off)
+	if i >= len(lk.ws) || strings.TrimSpace(lk.d.Text[off:lk.ws[i].start]) != "" {
+		return false
+	}
+	switch lk.ws[i].lower {
+	case "has", "had", "have", "hat", "hatte", "haben":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(lk.ws) && k <= i+10; k++ {
+		gap := lk.d.Text[lk.ws[k-1].end:lk.ws[k].start]
+		if strings.ContainsAny(gap, ".,;:!?") {
+			return false
+		}
+		w := lk.ws[k].lower
+		if !lk.r.german {
+			return strings.HasSuffix(w, "ed") || irregularParticiple[w]
+		}
+		if strings.HasPrefix(w, "ge") && (strings.HasSuffix(w, "t") || strings.HasSuffix(w, "en")) ||
+			strings.HasSuffix(w, "iert") || strings.Contains(w, "ge") && strings.HasSuffix(w, "en") && k > i+1 {
+			return true
+		}
+	}
+	return false
+}
+
+var irregularParticiple = map[string]bool{"said": true, "made": true, "told": true, "sent": true, "sought": true,
+	"taken": true, "given": true, "shown": true, "written": true, "become": true, "been": false, "held": true,
+	"drawn": true, "struck": true, "begun": true, "offered": true, "spoken": true, "won": true, "lost": true}
+
+// genitive reports a capital in the genitive: "Moskaus Angriffskrieg",
+// "Moscow's demands".
+func (lk *linking) genitive(m *ment) bool {
+	t := m.text
+	if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+		return true
+	}
+	if m.End+3 <= len(lk.d.Text) && (lk.d.Text[m.End:m.End+2] == "'s" || strings.HasPrefix(lk.d.Text[m.End:], "’s")) {
+		return true
+	}
+	if lk.r.german && strings.HasSuffix(t, "s") && m.entry != nil {
+		// "Moskaus": the name without its s is the entry's German name.
+		base := kb.Key(strings.TrimSuffix(t, "s"))
+		for _, n := range m.entry.Names {
+			if kb.Key(n.Text) == base {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var notVerb = map[string]bool{"und": true, "and": true, "or": true, "oder": true, "in": true, "im": true, "an": true, "am": true,

@@ -28,7 +28,8 @@ type rules struct {
 	pronoun     map[string]string // word → m, f, x
 	subject     map[string]bool   // subject pronouns
 	speech      map[string]bool
-	german      bool // German inflection endings apply
+	placeNoun   map[string]bool // nouns after a genitive capital that keep it a city
+	german      bool            // German inflection endings apply
 }
 
 func loadRules(code string) (*rules, error) {
@@ -39,7 +40,7 @@ func loadRules(code string) (*rules, error) {
 	r := &rules{
 		roles: map[string][]*roleNoun{}, former: map[string]bool{}, region: map[string]bool{},
 		locative: map[string]bool{}, actorAfter: map[string]bool{}, actorBefore: map[string]bool{},
-		pronoun: map[string]string{}, subject: map[string]bool{}, speech: map[string]bool{}, german: code == "de",
+		pronoun: map[string]string{}, subject: map[string]bool{}, speech: map[string]bool{}, placeNoun: map[string]bool{}, german: code == "de",
 	}
 	for _, l := range lines {
 		f := l.Fields
@@ -80,6 +81,8 @@ func loadRules(code string) (*rules, error) {
 			}
 		case "speech":
 			r.speech[w] = true
+		case "place-noun":
+			r.placeNoun[w] = true
 		default:
 			return nil, fmt.Errorf("link: %s: unknown kind %q", l.Pos(), f[0])
 		}

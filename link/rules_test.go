@@ -138,3 +138,39 @@ func TestLink_DerivedPerson(t *testing.T) {
 		t.Errorf("derived surname: got %q (%s), want %q (derived)", b, kind, a)
 	}
 }
+
+func TestLink_Metonymy(t *testing.T) {
+	l := newLinker(t)
+	tests := []struct {
+		lang, text, city string
+		nth              int
+		want, kind       string
+	}{
+		{"de", "Moskau lehnt den Plan ab.", "Moskau", 1, "iso3166:RU", "metonym"},
+		{"de", "Eine Bestätigung aus Moskau lag nicht vor.", "Moskau", 1, "iso3166:RU", "metonym"},
+		{"de", "Die Regierung in Moskau schwieg.", "Moskau", 1, "geonames:524901", "name"},
+		{"de", "Moskaus Angriffskrieg dauert an.", "Moskaus", 1, "iso3166:RU", "metonym"},
+		{"de", "Kiews Bürgermeister warnte.", "Kiews", 1, "geonames:703448", "name"},
+		{"de", "Moskau hat die Vorwürfe zurückgewiesen.", "Moskau", 1, "iso3166:RU", "metonym"},
+		{"de", "Kiew wirft Moskau Kriegsverbrechen vor.", "Moskau", 1, "iso3166:RU", "metonym"},
+		{"de", "Er reiste nach Moskau.", "Moskau", 1, "geonames:524901", "name"},
+		{"de", "Der Kreml erklärte, man sei bereit.", "Kreml", 1, "iso3166:RU", "metonym"},
+		{"de", "Das Treffen fand im Kreml statt.", "Kreml", 1, "dl:place:kremlin", "name"},
+		{"en", "Moscow has rejected the plan.", "Moscow", 1, "iso3166:RU", "metonym"},
+		{"en", "Kyiv was hit by missiles.", "Kyiv", 1, "geonames:703448", "name"},
+		{"en", "Moscow's demands are clear.", "Moscow", 1, "iso3166:RU", "metonym"},
+		{"en", "Kyiv's mayor spoke.", "Kyiv", 1, "geonames:703448", "name"},
+		{"en", "He met officials at the White House.", "White House", 1, "dl:place:white-house", "name"},
+		{"en", "The White House said no.", "White House", 1, "iso3166:US", "metonym"},
+		{"en", "Brussels wants more.", "Brussels", 1, "dl:org:eu", "metonym"},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Text: tt.text, Lang: tt.lang}
+		annotate(d, []ann{{text: tt.city, typ: "LOC"}})
+		l.Link(d)
+		id, kind := mentionOf(d, tt.city, tt.nth)
+		if id != tt.want || kind != tt.kind {
+			t.Errorf("%q: %s → %s (%s), want %s (%s)", tt.text, tt.city, id, kind, tt.want, tt.kind)
+		}
+	}
+}

@@ -42,6 +42,7 @@ const (
 	KindOrg         = "org"
 	KindAgency      = "agency"
 	KindGovernment  = "government"
+	KindRegion      = "region" // continents and regions curated by hand
 )
 
 // Entry is one canonical entity.
@@ -291,7 +292,7 @@ func kindOrder(k string) int {
 	switch k {
 	case KindCountry:
 		return 0
-	case KindPerson, KindOrg, KindAgency, KindGovernment, KindBuilding:
+	case KindPerson, KindOrg, KindAgency, KindGovernment, KindBuilding, KindRegion:
 		return 1
 	case KindCity:
 		return 2

@@ -53,3 +53,15 @@ func TestReadGold_Errors(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalHeldout2 reports the second held-out set (see its header).
+func TestEvalHeldout2(t *testing.T) {
+	s, err := Eval("testdata/heldout2.txt", testLog{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("held-out 2: %d mentions, accuracy %.1f%%, wrong persons %d", s.Mentions, 100*s.Accuracy(), s.WrongPerson)
+	if s.WrongPerson > 0 {
+		t.Errorf("%d persons linked to a wrong KB person, want 0", s.WrongPerson)
+	}
+}

@@ -228,6 +228,22 @@ func (lk *linking) variants(s string) []string {
 		}
 	}
 	if lk.r.german {
+		// Inflected adjectives in names: "Internationalen Atomenergiebehörde".
+		if ws := strings.Fields(s); len(ws) > 1 {
+			for _, rep := range []string{"e", "er", "es"} {
+				changed := false
+				for i, w := range ws[:len(ws)-1] {
+					if strings.HasSuffix(w, "en") && len(w) > 4 {
+						ws[i] = w[:len(w)-2] + rep
+						changed = true
+					}
+				}
+				if changed {
+					out = append(out, strings.Join(ws, " "))
+				}
+				ws = strings.Fields(s)
+			}
+		}
 		if strings.HasSuffix(s, "s") && len(s) > 3 {
 			out = append(out, s[:len(s)-1])
 		}
@@ -480,6 +496,19 @@ func (lk *linking) partialKB(s string) *kb.Entry {
 	return found
 }
 
+// surnameFirst reports a KB person whose name puts the family name first
+// in Western news ("Wang Yi" → "Wang").
+func surnameFirst(e *kb.Entry) bool {
+	if e == nil {
+		return false
+	}
+	switch e.Country {
+	case "CN", "TW", "KR", "KP", "VN":
+		return true
+	}
+	return false
+}
+
 func (lk *linking) attach(m *ment, c *cluster, conf float64) {
 	m.entry = c.entry
 	m.id = c.id
@@ -493,7 +522,7 @@ func (lk *linking) surname(m *ment) {
 		k := kb.Key(v)
 		var before, after *cluster
 		for _, c := range lk.clusters {
-			if len(c.words) < 2 || c.words[len(c.words)-1] != k {
+			if len(c.words) < 2 || c.words[len(c.words)-1] != k && !(c.words[0] == k && surnameFirst(c.entry)) {
 				continue
 			}
 			// The cluster's first mention decides before/after; clusters

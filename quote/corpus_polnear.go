@@ -23,9 +23,13 @@ type BratSpan struct {
 // ReadBrat reads the text-bound annotations (T lines) of a brat .ann file
 // for the text text. brat offsets count Unicode code points; they are
 // converted to byte offsets into text. Offsets outside the text, or
-// malformed T lines, are errors wrapping ErrCorpus (with the line number);
+// malformed T lines, or a text that is not valid UTF-8, are errors
+// wrapping ErrCorpus (with the line number);
 // other lines (relations, events, notes) are skipped.
 func ReadBrat(r io.Reader, text string) ([]BratSpan, error) {
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("%w: text is not valid UTF-8", ErrCorpus)
+	}
 	b, err := readAllLimit(r)
 	if err != nil {
 		return nil, err

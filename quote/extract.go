@@ -211,7 +211,7 @@ func (r *run) scanParagraph(start, end int) {
 			}
 		}
 		switch {
-		case openish && c != '”' && c != '«' || opensOnly(c) || c == '»' && len(stack) == 0 && !closeish:
+		case openish && c != '”' && (c != '«' || len(stack) == 0) || opensOnly(c) || c == '»' && len(stack) == 0 && !closeish:
 			if len(stack) == 0 && !isDouble(c) && c != '‚' && c != '‹' && c != '›' {
 				// a top-level single mark opens only when it closes
 				// again in the paragraph
@@ -431,8 +431,10 @@ func (r *run) npForward(i, limit int) int {
 		}
 		return i
 	}
-	// genitive or of-phrase: "des Ministeriums", "of the ministry"
-	if j < limit {
+	// genitive or of-phrase: "des Ministeriums", "of the ministry"; in
+	// German only after a determiner ("ein Sprecher des Ministeriums"),
+	// since after a bare name "der Zeitung" is a dative addressee
+	if j < limit && (det || !r.isDE()) {
 		c := r.toks[j].lower
 		if r.isDE() && (c == "des" || c == "der" || c == "von") || !r.isDE() && (c == "of" || c == "for" || c == "at") {
 			if k := r.npForward(j+1, limit); k > j+1 {

@@ -43,7 +43,7 @@ var cueClasses = map[string]bool{
 	"mediator-before": true, "mediator-after": true,
 	"bilateral": true, "trilateral": true, "multilateral": true,
 	"participate": true, "passive": true,
-	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true,
+	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
 }
 
 // part is one element of a phrase pattern.

@@ -206,7 +206,7 @@ func (x *extractor) run() {
 			}
 			mm := ment{start: m.Start, end: m.End, first: first, last: last, ent: m.ent, typ: m.typ, kind: m.kind, stop: -1}
 			if last+1 < len(st.words) && st.words[last+1].low == "s" && st.words[last+1].start > st.words[last].end {
-				sep := d.Text[st.words[last].end:st.words[last+1].start]
+				sep := strings.TrimSpace(d.Text[st.words[last].end:st.words[last+1].start])
 				mm.poss = sep == "'" || sep == "’"
 			}
 			st.ments = append(st.ments, mm)
@@ -540,9 +540,27 @@ func (x *extractor) sentence(st *sent) {
 	}
 	// Triggers.
 	var cs []*cand
-	for _, tr := range x.findTriggers(st) {
+	trigs := x.findTriggers(st)
+	// "hours after Pyongyang threatened": a name governed by a
+	// conjunction-like preposition and followed by a verb trigger is its
+	// subject
+	for _, tr := range trigs {
+		if tr.p.pos != posVerb {
+			continue
+		}
+		for k := range st.ments {
+			m := &st.ments[k]
+			if m.last+1 == tr.idx[0] && m.stop >= 0 && x.data.is("conj", ws[m.stop].low) {
+				m.gov = ""
+			}
+		}
+	}
+	for _, tr := range trigs {
 		wi := tr.idx[0]
 		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: tr.p.pos}
+		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) {
+			c.pos = posNoun // "the demand": a verb's form used as a noun
+		}
 		c.Type, c.Mode = tr.p.typ, tr.p.mode
 		c.Trigger = doc.Span{Start: ws[wi].start, End: ws[wi].end}
 		c.Evidence = st.span
@@ -851,6 +869,16 @@ func (x *extractor) reported(st *sent, c *cand) bool {
 	return false
 }
 
+// isSpeechAct reports whether events of type t are statements whose object
+// is a thing or proposal rather than a party.
+func isSpeechAct(t string) bool {
+	switch t {
+	case "DEMAND", "SUPPORT", "REJECT", "DISAPPROVE":
+		return true
+	}
+	return false
+}
+
 func isDirected(t string) bool {
 	switch t {
 	case "CONSULT", "COOPERATE", "FIGHT", "AGREE":
@@ -925,6 +953,11 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 			if x.isAdj(w) || x.data.is("and", w.low) || x.isFormat(w.low) {
 				continue
+			}
+			if w.low == "s" && j > 0 {
+				if k := st.mentAt(j - 1); k >= 0 && st.ments[k].poss {
+					continue // "Boeing's protest"
+				}
 			}
 			if x.data.is("det", w.low) {
 				c.def = x.data.is("def", w.low)
@@ -1181,6 +1214,11 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				}
 				if m.gov == "target" || m.gov == "" || (m.gov == "agent" && !passive && c.pos != posPart) || m.gov == "with" && c.Type == "THREATEN" {
 					if c.About != nil && m.start >= c.About.Start && m.end <= c.About.End {
+						continue
+					}
+					if m.kind == doc.MentionDerived && isSpeechAct(c.Type) && m.last+1 < len(ws) && st.mentAt(m.last+1) < 0 && ws[m.last+1].clause == cl {
+						// "verlangt Gegenmaßnahmen gegen amerikanische
+						// Konzerne": an adjective of a thing, not the addressee
 						continue
 					}
 					targetK = k

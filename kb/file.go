@@ -273,6 +273,9 @@ func clean(s string) string {
 
 // LoadFile parses a user KB file and merges it into the default KB (see
 // Default): new ids are added, known ids gain names, roles and facts.
+// Call it at start-up, before creating linkers (link.New indexes person
+// names once) and never while documents are being linked: lookups do not
+// lock the KB.
 func LoadFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {

@@ -312,11 +312,27 @@ func (lk *linking) places(ms []*ment) {
 // reports whether it found one.
 func (lk *linking) linkPlace(m *ment) bool {
 	c := lk.candidates(m)
+	region := lk.isRegion(m)
+	if ws := strings.Fields(m.text); len(ws) > 1 {
+		// "Region Donezk", "Donetsk Oblast" inside the mention.
+		first, last := strings.ToLower(ws[0]), strings.ToLower(ws[len(ws)-1])
+		rest := ""
+		switch {
+		case lk.r.region[first]:
+			rest = strings.Join(ws[1:], " ")
+		case lk.r.region[last]:
+			rest = strings.Join(ws[:len(ws)-1], " ")
+		}
+		if rest != "" && len(c) == 0 {
+			c = lk.candidates(&ment{Span: m.Span, text: rest, ner: m.ner, kind: m.kind})
+			region = true
+		}
+	}
 	if len(c) == 0 {
 		return false
 	}
 	best := c[0]
-	if lk.isRegion(m) {
+	if region {
 		if s := lk.subdivision(c); s != nil {
 			best = s
 		}

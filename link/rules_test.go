@@ -163,6 +163,11 @@ func TestLink_Metonymy(t *testing.T) {
 		{"en", "He met officials at the White House.", "White House", 1, "dl:place:white-house", "name"},
 		{"en", "The White House said no.", "White House", 1, "iso3166:US", "metonym"},
 		{"en", "Brussels wants more.", "Brussels", 1, "dl:org:eu", "metonym"},
+		{"en", "Fighting in the Donetsk region went on.", "Donetsk", 1, "iso3166:UA-14", "name"},
+		{"en", "Fighting in Donetsk Oblast went on.", "Donetsk Oblast", 1, "iso3166:UA-14", "name"},
+		{"de", "Kämpfe in der Region Donezk.", "Region Donezk", 1, "iso3166:UA-14", "name"},
+		{"de", "Kämpfe im Gebiet Charkiw.", "Charkiw", 1, "iso3166:UA-63", "name"},
+		{"de", "Sie wohnt in Donezk.", "Donezk", 1, "geonames:709717", "name"},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{Text: tt.text, Lang: tt.lang}

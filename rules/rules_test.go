@@ -86,3 +86,25 @@ func TestTriggers(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// FuzzParse feeds arbitrary rule files to the loader: it must return a
+// set or an error, never panic, and a loaded set must scan any text.
+func FuzzParse(f *testing.F) {
+	f.Add(sample, "Am 3. März und am 24.Februar stieg es um 20 %.")
+	f.Add("define X [a-z]+\nrule r\n pattern %X\\d\n example ab1\n", "xy1 ab2")
+	f.Add("table t\n a 1\nend\nrule r\n pattern (@t)\n value %t(1)\n example a\n", "a b a")
+	f.Fuzz(func(t *testing.T, rulesText, text string) {
+		s, err := Parse("f.txt", rulesText, Options{Funcs: map[string]Func{"pad": pad}})
+		if err != nil {
+			return
+		}
+		s.Scan(text, 0, len(text), func(m Match) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("bad match %d..%d in %q", m.Start, m.End, text)
+			}
+			for k := range m.Rule.Attrs {
+				s.Expand(&m, k)
+			}
+		})
+	})
+}

@@ -51,8 +51,8 @@ type goldDoc struct {
 	start int // line of the "##" header
 }
 
-// ReadGold parses a gold file (format: see link/testdata/gold.txt).
-func ReadGold(r io.Reader, name string) ([]*goldDoc, error) {
+// readGold parses a gold file (format: see link/testdata/gold.txt).
+func readGold(r io.Reader, name string) ([]*goldDoc, error) {
 	var out []*goldDoc
 	var cur *goldDoc
 	var text strings.Builder
@@ -163,7 +163,7 @@ func Eval(goldFile string, w io.Writer) (Scores, error) {
 		return Scores{}, fmt.Errorf("link: %w", err)
 	}
 	defer f.Close()
-	docs, err := ReadGold(f, goldFile)
+	docs, err := readGold(f, goldFile)
 	if err != nil {
 		return Scores{}, err
 	}

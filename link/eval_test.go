@@ -48,7 +48,7 @@ func TestReadGold_Errors(t *testing.T) {
 		"bad type":   "## de\ntext [a|FOO|x]\n",
 		"bad date":   "## de 2026-13-40\ntext\n",
 	} {
-		if _, err := ReadGold(strings.NewReader(in), name); err == nil {
+		if _, err := readGold(strings.NewReader(in), name); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}

@@ -132,7 +132,8 @@ func (r *run) attribAfter(s *qseg) *attr {
 		a := &attr{cue: c, part: part, cueEnd: c + 1, lemma: lemma, clauseA: i, clauseB: limit}
 		if c > k {
 			a.npA, a.npB = r.npBefore(c, k)
-			if a.npA != k && !r.isDE() && !r.isPunct(i, ",-–—") && r.toks[k].word && !r.toks[k].cap && r.class(k) != "pron" && r.class(k) != "det" {
+			title := a.npB > a.npA && r.isName(a.npA) && a.npA-k <= 2 && r.wordsIn(k, a.npA) == a.npA-k // "spokeswoman Mao Ning said"
+			if a.npA != k && !title && !r.isDE() && !r.isPunct(i, ",-–—") && r.toks[k].word && !r.toks[k].cap && r.class(k) != "pron" && r.class(k) != "det" {
 				// running text after the quotation, not an attribution:
 				// "said “it gets me mad” every time he thinks …"
 				return nil

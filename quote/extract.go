@@ -714,7 +714,11 @@ func (r *run) resolvePronoun(p int, self *found) string {
 		}
 	}
 	cur := r.toks[p].sent
-	for s := cur - 1; s >= 0 && s >= cur-2; s-- {
+	first := cur - 1
+	if self != nil && self.pronDef {
+		first = cur // "GM will recall trucks, the company said"
+	}
+	for s := first; s >= 0 && s >= cur-2; s-- {
 		for _, g := range r.out {
 			if g != self && g.speaker != "" && g.lastTok > g.firstTok && r.toks[g.firstTok].sent <= s && s <= g.sentLast {
 				return g.speaker
@@ -722,8 +726,8 @@ func (r *run) resolvePronoun(p int, self *found) string {
 		}
 		st := r.sents[s]
 		n := 0
-		for k := st.first; k < st.last && n < 10; k++ {
-			if r.segOf[k] >= 0 {
+		for k := st.first; k < st.last && k < p && n < 12; k++ {
+			if r.segOf[k] >= 0 || r.used[k] && s != cur {
 				continue
 			}
 			n++
@@ -798,6 +802,11 @@ func (r *run) fill(f *found, a *attr) {
 			f.pron = a.npA // resolved in document order, see continuations
 		} else {
 			f.speaker = r.speaker(a.npA, a.npB)
+			if f.speaker == "" && r.definite(a.npA, a.npB) {
+				// "sagte der CSU-Politiker", "the company said": a definite
+				// description refers back like a pronoun
+				f.pron, f.pronDef = a.npA, true
+			}
 		}
 	}
 	if f.speaker == "" && f.pron < 0 {
@@ -817,4 +826,28 @@ func (r *run) fill(f *found, a *attr) {
 	if s := r.toks[max(a.clauseB-1, a.clauseA)].sent; s > f.sentLast {
 		f.sentLast = s
 	}
+}
+
+// definite reports whether tokens [a, b) are a definite description
+// without a name: a definite article, adjectives and one noun ("der
+// CSU-Politiker", "the company").
+func (r *run) definite(a, b int) bool {
+	if b-a < 2 || b-a > 4 {
+		return false
+	}
+	switch r.toks[a].lower {
+	case "der", "die", "das", "the":
+	default:
+		return false
+	}
+	caps := 0
+	for k := a + 1; k < b; k++ {
+		if r.toks[k].cap {
+			caps++
+		}
+	}
+	if r.isDE() {
+		return caps == 1 && r.toks[b-1].cap
+	}
+	return caps == 0
 }

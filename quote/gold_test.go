@@ -230,10 +230,15 @@ func f1(tp, fp, fn int) (p, r, f float64) {
 // TestExtract_Gold reports accuracy on the hand-written gold paragraphs and
 // holds the quality bars: direct-quote speakers ≥ 90% and German
 // indirect-speech span F1 ≥ 75.
+//
+// The held-out files (testdata/heldout-*.txt) were written after the rules
+// were tuned on the gold files and never used for tuning; their figures are
+// logged as an estimate for unseen stories.
 func TestExtract_Gold(t *testing.T) {
-	for _, lang := range []string{"de", "en"} {
-		t.Run(lang, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "gold-"+lang+".txt"))
+	for _, set := range []string{"gold-de", "gold-en", "heldout-de", "heldout-en"} {
+		lang := set[len(set)-2:]
+		t.Run(set, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", set+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -257,6 +262,9 @@ func TestExtract_Gold(t *testing.T) {
 			t.Logf("%s: %d stories, %d gold quotes, %d found, %d matched; kind %d/%d, speaker %d/%d; direct speaker %d/%d = %.1f%%; indirect quotes P %.1f R %.1f F1 %.1f, indirect span (byte) F1 %.1f",
 				lang, len(stories), sc.gold, sc.sys, sc.matched, sc.kindOK, sc.matched, sc.speakerOK, sc.matched,
 				sc.directSpkr, sc.directGold, 100*directAcc, 100*ip, 100*ir, 100*inF, 100*spanF)
+			if strings.HasPrefix(set, "heldout") {
+				return
+			}
 			if sc.gold < 30 {
 				t.Errorf("gold set has %d quotes, want ≥ 30 per language", sc.gold)
 			}

@@ -156,7 +156,8 @@ type found struct {
 	clause     doc.Span // the attribution clause
 	time       string
 	confidence float64
-	pron       int // token of a pronoun speaker still to resolve, else -1
+	pron       int  // token of a pronoun speaker still to resolve, else -1
+	pronDef    bool // the "pronoun" is a definite description ("the company")
 	firstTok   int // first content token
 	lastTok    int // content end token (exclusive)
 	sentLast   int // last sentence touched (content or attribution)

@@ -158,9 +158,9 @@ type found struct {
 	confidence float64
 	pron       int  // token of a pronoun speaker still to resolve, else -1
 	pronDef    bool // the "pronoun" is a definite description ("the company")
-	firstTok   int // first content token
-	lastTok    int // content end token (exclusive)
-	sentLast   int // last sentence touched (content or attribution)
+	firstTok   int  // first content token
+	lastTok    int  // content end token (exclusive)
+	sentLast   int  // last sentence touched (content or attribution)
 }
 
 func spanPtr(s doc.Span) *doc.Span {

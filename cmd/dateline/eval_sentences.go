@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	evalGroup.register(command{name: "sentences", summary: "sentence boundaries against Redewiedergabe and SpkAtt", run: runEvalSentences})
+	evalGroup.register(command{name: "sentences", summary: "sentence boundaries against Redewiedergabe, SpkAtt (de) and MEANTIME (en)", run: runEvalSentences})
 }
 
 func runEvalSentences(args []string, stdout, stderr io.Writer) int {

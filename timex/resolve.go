@@ -86,7 +86,14 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if !strings.HasPrefix(body, u) {
 			continue
 		}
-		n, rest := signedInt(body[len(u):])
+		after := body[len(u):]
+		if strings.HasPrefix(after, "-X") {
+			return "PAST_REF", a
+		}
+		if strings.HasPrefix(after, "+X") {
+			return "FUTURE_REF", a
+		}
+		n, rest := signedInt(after)
 		if useRef && ref != "" {
 			if s, ok := shiftRef(ref, u, n); ok {
 				return s + rest, ref
@@ -195,11 +202,11 @@ func yearFor(anchor time.Time, m, d, dir, tense int) int {
 	diff := m - int(anchor.Month()) // > 0: later in the year than the anchor
 	switch {
 	case dir < 0:
-		if diff > 0 {
+		if diff >= 0 {
 			y--
 		}
 	case dir > 0:
-		if diff < 0 {
+		if diff <= 0 {
 			y++
 		}
 	case tense == TensePast:

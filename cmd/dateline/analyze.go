@@ -11,6 +11,7 @@ import (
 
 	"github.com/dateline/dateline/analysis"
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/kb"
 	"github.com/dateline/dateline/reader"
 )
 
@@ -73,6 +74,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	tokens := fs.Bool("tokens", false, "include the tokens layer in the output")
 	pretty := fs.Bool("pretty", false, "indent the JSON output")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of stories analysed in parallel")
+	kbFile := fs.String("kb", "", "merge a knowledge-base `FILE` of your own into the embedded one (format: kb/data/README.md)")
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -91,6 +93,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "dateline analyze: --layers:", err)
 		return exitFailure
+	}
+	if *kbFile != "" {
+		// Before any linker exists: the KB is not locked while linking.
+		if err := kb.LoadFile(*kbFile); err != nil {
+			fmt.Fprintln(stderr, "dateline analyze: --kb:", err)
+			return exitFailure
+		}
 	}
 	p, err := analysis.New(ls...)
 	if err != nil {

@@ -561,6 +561,16 @@ func (x *extractor) sentence(st *sent) {
 		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) {
 			c.pos = posNoun // "the demand": a verb's form used as a noun
 		}
+		if c.pos == posVerb && !x.data.adjLower && wi > 0 {
+			if k := st.mentAt(wi - 1); k >= 0 && st.ments[k].kind == doc.MentionDerived {
+				c.pos = posNoun // "U.S. demands"
+			}
+			if wi > 1 && ws[wi-1].low == "s" {
+				if k := st.mentAt(wi - 2); k >= 0 && st.ments[k].poss {
+					c.pos = posNoun // "Russia's demand"
+				}
+			}
+		}
 		c.Type, c.Mode = tr.p.typ, tr.p.mode
 		c.Trigger = doc.Span{Start: ws[wi].start, End: ws[wi].end}
 		c.Evidence = st.span
@@ -572,6 +582,16 @@ func (x *extractor) sentence(st *sent) {
 	// the frame, not participants.
 	for _, c := range cs {
 		x.build(st, c, cs, frameClause, frameVerb, speakerBefore)
+	}
+	// An event word that is the issue of another event ("Israel lehnt
+	// Verhandlungen mit der Hisbollah ab") is not an event of its own.
+	for _, c := range cs {
+		for _, o := range cs {
+			if o != c && o.About != nil && (c.pos == posNoun || c.pos == posCoref) &&
+				o.About.Start <= c.Trigger.Start && c.Trigger.End <= o.About.End {
+				c.dropped = true
+			}
+		}
 	}
 	var prev *cand
 	for _, c := range cs {
@@ -1054,6 +1074,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		}
 	}
 	if !isDirected(c.Type) {
+		subjK := -1
 		for _, k := range leftMods {
 			ps = addPart(ps, st.ments[k].ent, "participant")
 		}
@@ -1078,12 +1099,15 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					c.Format = "mediated"
 					continue
 				}
-				if c.pos == posVerb || m.last < c.ti && !blocked(k) || joins {
-					// the clause subject (or, for verbs, any free name)
-					if c.pos != posVerb && x.actorOfVerb(st, k, all, c) {
-						continue
-					}
+				if c.pos == posVerb || joins {
+					// for verbs, any free name of the clause
 					ps = addPart(ps, m.ent, "participant")
+				} else if m.last < c.ti && !blocked(k) && !x.actorOfVerb(st, k, all, c) && subjK < 0 {
+					// for nouns, the clause subject and the names joined to it
+					subjK = k
+					for _, k2 := range x.coordinated(st, k) {
+						ps = addPart(ps, st.ments[k2].ent, "participant")
+					}
 				}
 			case "agent":
 				if c.pos == posVerb && passive {
@@ -1352,15 +1376,26 @@ func (x *extractor) actorOfVerb(st *sent, k int, all []*cand, c *cand) bool {
 // rejecting, supporting or criticising.
 func (x *extractor) about(st *sent, c *cand, cEnd int) {
 	ws := st.words
-	for j := c.ti + 1; j < cEnd && j <= c.ti+8; j++ {
+	for j := c.ti + 1; j < cEnd && j <= c.ti+12; j++ {
 		if x.data.is("about", ws[j].low) {
 			if sp, ok := x.nounPhrase(st, j+1, cEnd); ok {
 				c.About = &sp
+			} else if !isDirected(c.Type) {
+				// "talks on Ukraine", "to discuss Greenland": a name as
+				// the topic of a meeting is no participant
+				k := j + 1
+				for k < cEnd && x.data.is("det", ws[k].low) {
+					k++
+				}
+				if k < cEnd {
+					if mi := st.mentAt(k); mi >= 0 {
+						m := &st.ments[mi]
+						c.About = &doc.Span{Start: m.start, End: m.end}
+						m.excluded = true
+					}
+				}
 			}
 			return
-		}
-		if st.mentAt(j) >= 0 && !x.data.adjLower {
-			break
 		}
 	}
 	if c.pos == posVerb && x.data.adjLower {

@@ -313,6 +313,10 @@ func splitSentences(text string) []doc.Sentence {
 					k++
 				}
 				prevDigit := i > 0 && text[i-1] >= '0' && text[i-1] <= '9'
+				// "U.S. Vice President": a single letter before the dot
+				if r == '.' && i >= 2 && unicode.IsLetter(rune(text[i-1])) && (text[i-2] == '.' || text[i-2] == ' ') {
+					prevDigit = true
+				}
 				if k < len(text) {
 					nr, _ := utf8.DecodeRuneInString(text[k:])
 					if (unicode.IsUpper(nr) || nr == '"' || nr == '„' || nr == '“') && !prevDigit {

@@ -47,10 +47,12 @@ func ReadBrat(r io.Reader, text string) ([]BratSpan, error) {
 	for sc.Scan() {
 		n++
 		line := sc.Text()
-		if !strings.HasPrefix(line, "T") {
+		fields := strings.SplitN(line, "\t", 3)
+		if !isTextBoundID(fields[0]) {
+			// relations, events, notes, and the continuation lines of a
+			// covered text that contains a line break (PolNeAR has some)
 			continue
 		}
-		fields := strings.SplitN(line, "\t", 3)
 		if len(fields) < 2 {
 			return nil, fmt.Errorf("%w: line %d: want id, label and offsets", ErrCorpus, n)
 		}
@@ -122,4 +124,17 @@ func (e *Extractor) scorePolNeAR(text string, anns []BratSpan, sc *Scores, prep 
 	for _, r := range sc.Order {
 		sc.count(r, gold[r], sys[r])
 	}
+}
+
+// isTextBoundID reports whether s is a brat text-bound id: "T" and digits.
+func isTextBoundID(s string) bool {
+	if len(s) < 2 || s[0] != 'T' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

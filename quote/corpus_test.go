@@ -55,7 +55,7 @@ func TestReadSpkAtt(t *testing.T) {
 
 func TestReadBrat(t *testing.T) {
 	text := "„Ja“, said Zoë. Later: more."
-	ann := "T1\tContent 1 3\tJa\nT2\tSource 11 14\tZoë\nT3\tCue 6 10;16 21\tsaid Later\nE1\tAttribution:T2 Content:T1\n#1\tAnnotatorNotes T1\tnote\n"
+	ann := "T1\tContent 1 3\tJa\ncontinued text\nThe next line\nT2\tSource 11 14\tZoë\nT3\tCue 6 10;16 21\tsaid Later\nE1\tAttribution:T2 Content:T1\n#1\tAnnotatorNotes T1\tnote\n"
 	got, err := ReadBrat(strings.NewReader(ann), text)
 	if err != nil {
 		t.Fatal(err)

@@ -120,6 +120,11 @@ func unresolved(body string) string {
 	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
 		return "XXXX-Q" + strings.TrimRight(body[1:], "<>")
 	}
+	for u, x := range map[string]string{"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"} {
+		if strings.HasPrefix(body, u+"+0") {
+			return x + body[len(u)+2:]
+		}
+	}
 	return "UNDEF-" + body
 }
 

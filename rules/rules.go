@@ -177,6 +177,7 @@ type parser struct {
 	allow  map[string]bool
 	cur    *Rule
 	curTbl *Table
+	badPat bool // the current rule's pattern was reported already
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -358,6 +359,7 @@ func (p *parser) parse(text string) {
 				exp, err := p.expand(rest)
 				if err != nil {
 					p.errorf(n, "rule %s: %v", p.cur.Name, err)
+					p.badPat = true
 					continue
 				}
 				p.cur.Pattern = exp
@@ -508,13 +510,17 @@ func tableRegexp(t *Table) string {
 func (p *parser) finishRule() {
 	r := p.cur
 	p.cur = nil
+	bad := p.badPat
+	p.badPat = false
 	if r == nil {
 		return
 	}
 	s := p.set
 	line := r.Line
 	if r.Pattern == "" {
-		p.errorf(line, "rule %s: no pattern", r.Name)
+		if !bad {
+			p.errorf(line, "rule %s: no pattern", r.Name)
+		}
 		return
 	}
 	re, err := regexp.Compile(`^(?:` + r.Pattern + `)`)

@@ -165,6 +165,7 @@ func For(code string) (*Tagger, error) {
 func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Timex {
 	var out []doc.Timex
 	ref, qref := "", ""
+	dayRef, dayRefEnd := "", -1 // last day-level date and where it ended
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
@@ -184,6 +185,15 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 			}
 		}
 		tx := doc.Timex{Span: span, Type: typ, Value: val, Mod: mod}
+		if strings.HasPrefix(val, "@day+0T") && dayRef != "" {
+			// A clock time belongs to the day the same sentence named:
+			// "am Samstag ... um 15.30 Uhr".
+			if s := sentenceOf(text, span, sents); dayRefEnd > s.Start && dayRefEnd <= span.Start {
+				tx.Value, tx.Anchor = dayRef+val[6:], dayRef
+				out = append(out, tx)
+				return
+			}
+		}
 		if strings.HasPrefix(val, "@") {
 			tense := TenseUnknown
 			if needsTense(val) {
@@ -200,6 +210,9 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 			}
 			v, a := resolve(val, anchor, r, tense)
 			tx.Value, tx.Anchor = v, a
+		}
+		if len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' && isDigits(tx.Value[8:10]) {
+			dayRef, dayRefEnd = tx.Value[:10], tx.End
 		}
 		if tx.Type == "DATE" && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
 			ref = tx.Value[:10]

@@ -1,3 +1,7 @@
+// Run Eval on any path while the CLI is not wired:
+//
+//	QCORPUS=polnear QPATH=../../shared/data/quotes/polnear-en/train go test -run EvalRun -v .
+
 package quote
 
 import (

@@ -731,7 +731,7 @@ func (r *run) resolvePronoun(p int, self *found) string {
 				continue
 			}
 			n++
-			if m := r.entityIn(k, k+1); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 20 {
+			if m := r.entityIn(k, k+1); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 10 {
 				return m.id
 			}
 		}
@@ -799,7 +799,11 @@ func (r *run) fill(f *found, a *attr) {
 	if a.npB > a.npA {
 		f.speakerNP = r.span(a.npA, a.npB)
 		if a.npB-a.npA == 1 && r.class(a.npA) == "pron" {
-			f.pron = a.npA // resolved in document order, see continuations
+			if m := r.entityIn(a.npA, a.npB); m != nil {
+				f.speaker = m.id // the linker resolved it ("sagte er")
+			} else {
+				f.pron = a.npA // resolved in document order, see continuations
+			}
 		} else {
 			f.speaker = r.speaker(a.npA, a.npB)
 			if f.speaker == "" && r.definite(a.npA, a.npB) {
@@ -812,7 +816,7 @@ func (r *run) fill(f *found, a *attr) {
 	if f.speaker == "" && f.pron < 0 {
 		// "hieß es in einer Erklärung des Verbandes": the source named in
 		// the rest of the attribution
-		if m := r.entityIn(a.cueEnd, a.clauseB); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 20 {
+		if m := r.entityIn(a.cueEnd, a.clauseB); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 10 {
 			f.speaker = m.id
 			if f.speakerNP.End <= f.speakerNP.Start {
 				f.speakerNP = m.Span

@@ -96,8 +96,9 @@ func (e *Extractor) Extract(d *doc.Document) []doc.Quote {
 
 // Stage returns the pipeline stage "quote": it needs the language, tokens,
 // sentences, dateline (its span is never quoted; its date is the default
-// time of a statement), entities (speakers) and time expressions (the
-// time of a statement), and writes d.Quotes. Extractors are built per
+// time of a statement), entities merged by the linking stage (speakers,
+// with the pronoun and role mentions the linker adds) and time expressions
+// (the time of a statement), and writes d.Quotes. Extractors are built per
 // language on first use; a language without quote data gets no quotes and
 // a non-fatal error "quote.lang".
 func Stage(opts ...Option) pipeline.Stage { return &stage{opts: opts, ex: map[string]*Extractor{}} }
@@ -110,7 +111,7 @@ type stage struct {
 
 func (*stage) Name() string { return "quote" }
 func (*stage) Needs() []pipeline.Layer {
-	return []pipeline.Layer{pipeline.Lang, pipeline.Tokens, pipeline.Sentences, pipeline.Dateline, pipeline.Entities, pipeline.Timexes}
+	return []pipeline.Layer{pipeline.Lang, pipeline.Tokens, pipeline.Sentences, pipeline.Dateline, pipeline.Entities, pipeline.Links, pipeline.Timexes}
 }
 func (*stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Quotes} }
 

@@ -400,3 +400,35 @@ func clock(s string, add int) (string, bool) {
 	n %= 12
 	return fmt.Sprintf("%02d", n+add), true
 }
+
+// clock12 turns "9 a.m.", "10:35 p.m. EST", "9pm" into "09:00", "22:35",
+// "21:00".
+func clock12(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	h, err := strconv.Atoi(s[:i])
+	if err != nil || h < 1 || h > 12 {
+		return "", false
+	}
+	min := "00"
+	rest := s[i:]
+	if strings.HasPrefix(rest, ":") && len(rest) >= 3 && isDigits(rest[1:3]) {
+		min, rest = rest[1:3], rest[3:]
+		if min > "59" {
+			return "", false
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	h %= 12
+	switch {
+	case strings.HasPrefix(rest, "p") || strings.HasPrefix(rest, "P"):
+		h += 12
+	case strings.HasPrefix(rest, "a") || strings.HasPrefix(rest, "A"):
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("%02d:%s", h, min), true
+}

@@ -101,6 +101,7 @@ func New(code string) (*Tagger, error) {
 		},
 		"amhour": func(s string) (string, bool) { return clock(s, 0) },
 		"pmhour": func(s string) (string, bool) { return clock(s, 12) },
+		"clock12": clock12,
 	}
 	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}}, Files(code)...)
 	if err != nil {

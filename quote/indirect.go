@@ -134,7 +134,7 @@ func (r *run) cuePhrase(si int) *found {
 			}
 			var a, b, aa, ab int
 			switch cp.dir {
-			case "pre":
+			case "pre", "opt":
 				a = i + n
 				if a < s.last && (r.toks[a].lower == "von" || r.toks[a].lower == "of") {
 					a++
@@ -154,6 +154,10 @@ func (r *run) cuePhrase(si int) *found {
 				a = r.sents[si].first
 				b = r.npForward(a, i)
 				aa, ab = i, i+n
+			}
+			if b <= a && cp.dir == "opt" {
+				// "nach Medienberichten": the phrase names its source
+				a, b = i, i+n
 			}
 			if b <= a {
 				continue
@@ -244,6 +248,9 @@ func (r *run) verbCue(si int) *found {
 	for i := s.first; i < s.last; i++ {
 		if r.used[i] || r.segOf[i] >= 0 {
 			continue
+		}
+		if f := r.soClause(si, i); f != nil {
+			return f
 		}
 		lemma, part, ok := r.cueAt(i, s.last)
 		if !ok {
@@ -596,4 +603,31 @@ func (r *run) wordsIn(a, b int) int {
 		}
 	}
 	return n
+}
+
+// soClause handles German "…, so der Minister." and "…, so X am Montag.":
+// "so" after a comma, a noun phrase, and the end of the sentence (with at
+// most a time or place adjunct).
+func (r *run) soClause(si, i int) *found {
+	if !r.isDE() || r.class(i) != "so" || !r.isPunct(i-1, ",") {
+		return nil
+	}
+	a0, b0 := r.bounds(si)
+	na, nb := r.npAfter(i+1, b0)
+	if nb <= na || r.class(na) == "pron" && r.toks[na].lower != "er" && r.toks[na].lower != "sie" {
+		return nil
+	}
+	k := nb
+	for k < b0 && (r.class(k) == "prep" || r.class(k) == "temporal" || r.class(k) == "adv" || r.isName(k) || r.toks[k].num || r.class(k) == "det" || r.isPunct(k, ".")) {
+		k++
+	}
+	if k < b0 {
+		return nil
+	}
+	f := r.content(a0, i-1)
+	if f == nil || r.onlyPP(f) {
+		return nil
+	}
+	r.fill(f, &attr{cue: i, part: -1, cueEnd: i + 1, lemma: "so", npA: na, npB: nb, clauseA: i - 1, clauseB: r.clauseEnd(i)})
+	return f
 }

@@ -95,8 +95,8 @@ func loadLexicon(code string) (*lexicon, error) {
 			return nil, fmt.Errorf("%w: %s: want phrase, direction, lemma", ErrData, ln.Pos())
 		}
 		dir := ln.Fields[1]
-		if dir != "pre" && dir != "post" && dir != "self" {
-			return nil, fmt.Errorf("%w: %s: direction %q is not pre, post or self", ErrData, ln.Pos(), dir)
+		if dir != "pre" && dir != "post" && dir != "self" && dir != "opt" {
+			return nil, fmt.Errorf("%w: %s: direction %q is not pre, opt, post or self", ErrData, ln.Pos(), dir)
 		}
 		l.cues = append(l.cues, cuePhrase{words: strings.Fields(strings.ToLower(ln.Fields[0])), dir: dir, lemma: ln.Fields[2]})
 	}

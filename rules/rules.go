@@ -149,22 +149,17 @@ type Set struct {
 	Tables map[string]*Table
 	Macros map[string]string
 
-	funcs  map[string]Func
-	index  map[uint64]*entry
-	first  [128]bool
-	firstU map[rune]bool
-	maxLen int
+	funcs map[string]Func
+	// trie of the rules' keys: node 0 is the root; its children are
+	// found through rootASCII and rootU, deeper ones by a short scan.
+	trie      []trieNode
+	rootASCII [128]int32
+	rootU     map[rune]int32
+	maxLen    int
 }
 
 // keyLen is the number of runes of the index keys.
 const keyLen = 6
-
-// entry is an index entry: the rules keyed by a prefix, and whether a
-// longer key starts with it (else the look-up can stop).
-type entry struct {
-	rules []int
-	more  bool
-}
 
 // Window is the most bytes a match may span.
 const Window = 80
@@ -188,7 +183,7 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // files are visible in later ones), and compiles them. All problems found
 // are returned together, each as an *Error.
 func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
-	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, index: map[uint64]*entry{}, firstU: map[rune]bool{}}
+	s := &Set{Tables: map[string]*Table{}, Macros: map[string]string{}, funcs: map[string]Func{}, rootU: map[rune]int32{}, trie: make([]trieNode, 1)}
 	for k, f := range opt.Funcs {
 		s.funcs[k] = f
 	}
@@ -568,29 +563,7 @@ func (p *parser) finishRule() {
 	r.Index = len(s.Rules)
 	s.Rules = append(s.Rules, r)
 	for _, k := range keys {
-		pk := packKey(k)
-		e := s.index[pk]
-		if e == nil {
-			e = &entry{}
-			s.index[pk] = e
-		}
-		e.rules = append(e.rules, r.Index)
-		// mark the shorter prefixes as leading on
-		for n := utf8.RuneCountInString(k) - 1; n >= 1; n-- {
-			pre := packKey(string([]rune(k)[:n]))
-			pe := s.index[pre]
-			if pe == nil {
-				pe = &entry{}
-				s.index[pre] = pe
-			}
-			pe.more = true
-		}
-		f, _ := utf8.DecodeRuneInString(k)
-		if f < 128 {
-			s.first[f] = true
-		} else {
-			s.firstU[f] = true
-		}
+		s.insert(k, r.Index)
 	}
 	for _, ex := range r.Examples {
 		m, ok := s.tryRule(r, ex.Text, ex.Start)
@@ -794,10 +767,62 @@ func keyRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// trieNode is a node of the key trie.
+type trieNode struct {
+	rules []int   // rules keyed by the path to this node
+	runes []rune  // children's runes
+	kids  []int32 // children's node indexes
+}
+
+// child returns the child of node n by rune r, or 0.
+func (s *Set) child(n int32, r rune) int32 {
+	if n == 0 {
+		if r < 128 {
+			return s.rootASCII[r]
+		}
+		return s.rootU[r]
+	}
+	nd := &s.trie[n]
+	for i, c := range nd.runes {
+		if c == r {
+			return nd.kids[i]
+		}
+	}
+	return 0
+}
+
+// insert adds rule i under key k.
+func (s *Set) insert(k string, i int) {
+	var n int32
+	for _, r := range k {
+		c := s.child(n, r)
+		if c == 0 {
+			c = int32(len(s.trie))
+			s.trie = append(s.trie, trieNode{})
+			switch {
+			case n == 0 && r < 128:
+				s.rootASCII[r] = c
+			case n == 0:
+				s.rootU[r] = c
+			default:
+				s.trie[n].runes = append(s.trie[n].runes, r)
+				s.trie[n].kids = append(s.trie[n].kids, c)
+			}
+		}
+		n = c
+	}
+	for _, j := range s.trie[n].rules {
+		if j == i {
+			return
+		}
+	}
+	s.trie[n].rules = append(s.trie[n].rules, i)
+}
+
 // candidates returns the indexes of rules that may match at pos.
 func (s *Set) candidates(text string, pos int) []int {
 	var out []int
-	var key uint64
+	var n int32
 	i := pos
 	for k := 1; k <= keyLen && i < len(text); k++ {
 		c := text[i]
@@ -810,15 +835,11 @@ func (s *Set) candidates(text string, pos int) []int {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			i += size
 		}
-		key = key<<10 | clampRune(keyRune(r))
-		e := s.index[key|uint64(k)<<60]
-		if e == nil {
+		n = s.child(n, keyRune(r))
+		if n == 0 {
 			break
 		}
-		out = append(out, e.rules...)
-		if !e.more {
-			break
-		}
+		out = append(out, s.trie[n].rules...)
 	}
 	return out
 }
@@ -1281,14 +1302,7 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 			word = isWordRune(r)
 		}
 		if !(word && prevWord) && !(c == ' ' || c == '\n') {
-			k := keyRune(r)
-			var hit bool
-			if k < 128 {
-				hit = s.first[k]
-			} else {
-				hit = s.firstU[k]
-			}
-			if hit {
+			if s.child(0, keyRune(r)) != 0 {
 				if m, ok := s.MatchAt(text, i); ok {
 					emit(m)
 					i = m.End

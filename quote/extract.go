@@ -696,6 +696,9 @@ func (r *run) speaker(a, b int) string {
 	if m := r.entityIn(a, b); m != nil && m.kind != doc.MentionDerived {
 		return m.id
 	}
+	if id := r.institution(a, b); id != "" {
+		return id
+	}
 	if b-a == 1 && r.class(a) == "pron" {
 		return r.resolvePronoun(a, nil)
 	}
@@ -725,14 +728,22 @@ func (r *run) resolvePronoun(p int, self *found) string {
 			}
 		}
 		st := r.sents[s]
-		n := 0
-		for k := st.first; k < st.last && k < p && n < 12; k++ {
-			if r.segOf[k] >= 0 || r.used[k] && s != cur {
-				continue
-			}
-			n++
-			if m := r.entityIn(k, k+1); m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 10 {
-				return m.id
+		// a person or organisation named early in the sentence, else an
+		// institution named by a derived adjective ("der ungarischen
+		// Regierung")
+		for pass := 0; pass < 2; pass++ {
+			n := 0
+			for k := st.first; k < st.last && k < p && n < 12; k++ {
+				if r.segOf[k] >= 0 || r.used[k] && s != cur {
+					continue
+				}
+				n++
+				if m := r.entityIn(k, k+1); pass == 0 && m != nil && (m.typ == "PER" || m.typ == "ORG") && mentionRank(m) >= 10 {
+					return m.id
+				}
+				if id := r.institution(k, min(k+3, st.last)); pass == 1 && id != "" && k > st.first && r.class(k-1) == "det" {
+					return id
+				}
 			}
 		}
 	}
@@ -854,4 +865,25 @@ func (r *run) definite(a, b int) bool {
 		return caps == 1 && r.toks[b-1].cap
 	}
 	return caps == 0
+}
+
+// institution returns, for a noun phrase naming an institution by a
+// derived adjective ("das russische Verteidigungsministerium", "der
+// ungarischen Regierung", "Russia's defence ministry"), the entity of the
+// place it is derived from: the country speaks, as the linker treats
+// "Moskau" and "der Kreml" as metonyms of Russia.
+func (r *run) institution(a, b int) string {
+	for k := a; k < b; k++ {
+		m := r.entityIn(k, k+1)
+		if m == nil || m.typ != "LOC" && m.typ != "ORG" {
+			continue
+		}
+		if m.kind == doc.MentionDerived && k+1 < b && (r.toks[k+1].cap || r.isDE() && r.looksAdj(k+1)) {
+			return m.id
+		}
+		if !r.isDE() && strings.HasSuffix(r.toks[k].text, "'s") || !r.isDE() && strings.HasSuffix(r.toks[k].text, "’s") {
+			return m.id
+		}
+	}
+	return ""
 }

@@ -40,6 +40,20 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		}
 		y := yearFor(anchor, m, 0, 0, tense)
 		return fmt.Sprintf("%04d-%s", y, code) + body[3:], a
+	case strings.HasPrefix(body, "easter"):
+		off, rest := signedInt(body[6:])
+		d := pickYear(anchor, tense, func(y int) time.Time { return easter(y).AddDate(0, 0, off) })
+		return d.Format("2006-01-02") + rest, a
+	case strings.HasPrefix(body, "nth"):
+		// @nthMM-W-N: the N-th weekday W (1 = Monday) of month MM
+		m, rest := leadingInt(body[3:])
+		w, rest := leadingInt(strings.TrimPrefix(rest, "-"))
+		n, rest := leadingInt(strings.TrimPrefix(rest, "-"))
+		if m < 1 || m > 12 || w < 1 || w > 7 || n < 1 || n > 5 {
+			return unresolved(body), ""
+		}
+		d := pickYear(anchor, tense, func(y int) time.Time { return nthWeekday(y, m, w, n) })
+		return d.Format("2006-01-02") + rest, a
 	case strings.HasPrefix(body, "wd"):
 		n, rest, dir := numDir(body[2:])
 		if n < 1 || n > 7 {
@@ -106,6 +120,8 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 
 func unresolved(body string) string {
 	switch {
+	case strings.HasPrefix(body, "easter"), strings.HasPrefix(body, "nth"):
+		return "UNDEF-" + body
 	case strings.HasPrefix(body, "wkend"):
 		return "XXXX-WXX-WE"
 	case strings.HasPrefix(body, "s") && len(body) >= 3:
@@ -431,4 +447,65 @@ func clock12(s string) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("%02d:%s", h, min), true
+}
+
+// easter returns Easter Sunday of year y (Gregorian; the anonymous
+// algorithm of Meeus/Jones/Butcher).
+func easter(y int) time.Time {
+	a := y % 19
+	b, c := y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}
+
+// nthWeekday returns the n-th weekday w (1 = Monday) of month m in year y.
+func nthWeekday(y, m, w, n int) time.Time {
+	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	wd := int(first.Weekday())
+	if wd == 0 {
+		wd = 7
+	}
+	return first.AddDate(0, 0, (w-wd+7)%7+7*(n-1))
+}
+
+// pickYear chooses among a yearly date's occurrences around the anchor:
+// the last on or before it in the past tense, the next on or after it in
+// the future tense, else the nearest.
+func pickYear(anchor time.Time, tense int, f func(y int) time.Time) time.Time {
+	y := anchor.Year()
+	prev, cur, next := f(y-1), f(y), f(y+1)
+	switch tense {
+	case TensePast:
+		if cur.After(anchor) {
+			return prev
+		}
+		return cur
+	case TenseFuture:
+		if cur.Before(anchor) {
+			return next
+		}
+		return cur
+	}
+	best := cur
+	for _, c := range []time.Time{prev, next} {
+		if absDays(c.Sub(anchor)) < absDays(best.Sub(anchor)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func absDays(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }

@@ -16,6 +16,8 @@
 //	@wdN<  the last one before the anchor; @wdN> the next one after it
 //	@mMM, @mdMM-DD  month (and day) in the year the tense points to; < and > as above
 //	@qN    quarter N of the year the tense points to
+//	@easter+N       N days after Easter Sunday (Karfreitag: @easter-2)
+//	@nthMM-W-N      the N-th weekday W of month MM (Thanksgiving: @nth11-4-4)
 //	@rday+N @rmonth+N @ryear+N   like @day..., relative to the last date the
 //	                             story mentioned (re-anchoring), else the anchor
 //
@@ -229,7 +231,7 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 }
 
 func needsTense(v string) bool {
-	return strings.HasPrefix(v, "@wd") || strings.HasPrefix(v, "@wkend") || strings.HasPrefix(v, "@s") || strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month") || strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter")
+	return strings.HasPrefix(v, "@easter") || strings.HasPrefix(v, "@nth") || strings.HasPrefix(v, "@wd") || strings.HasPrefix(v, "@wkend") || strings.HasPrefix(v, "@s") || strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month") || strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter")
 }
 
 func isDigits(s string) bool {

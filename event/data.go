@@ -28,6 +28,15 @@ const (
 	posCoref = "coref" // only ever refers back to an earlier event
 	// posMediate: a mediator's verb ("vermitteln"); its subject mediates
 	posMediate = "mediate"
+	// posVerb2: a verb that is an event only between two parties ("met",
+	// "traf"); "meets the criteria", "traf eine Entscheidung" are not
+	posVerb2 = "verb2"
+	// posNounOwn: a noun whose actor must be named in its own phrase
+	// ("Russia's demand"), never the clause subject ("slack demand")
+	posNounOwn = "nounown"
+	// posVerbAdj: a verb whose subject must stand right before it ("China
+	// calls for"), as the form is also a noun ("resist calls for")
+	posVerbAdj = "verbadj"
 )
 
 // cue classes known to the extractor; a cue file using another class is an
@@ -44,6 +53,7 @@ var cueClasses = map[string]bool{
 	"bilateral": true, "trilateral": true, "multilateral": true,
 	"participate": true, "passive": true,
 	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
+	"pronoun": true, "subord": true, "conclude": true,
 }
 
 // part is one element of a phrase pattern.
@@ -172,7 +182,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			continue
 		}
 		switch f[3] {
-		case posNoun, posVerb, posPart, posCoref, posMediate:
+		case posNoun, posVerb, posPart, posCoref, posMediate, posVerb2, posNounOwn, posVerbAdj:
 		default:
 			bad(l, "unknown part of speech %q", f[3])
 			continue

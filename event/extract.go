@@ -56,6 +56,9 @@ type cand struct {
 	dropped bool
 	inFrame bool            // trigger in the clause of a reporting verb
 	status  map[string]bool // status cue classes assigned to this trigger
+	needTwo bool            // an event only between two parties ("met")
+	ownNP   bool            // the actor must be named in the trigger's own phrase
+	adjSubj bool            // the actor must stand right before the trigger
 }
 
 func isWordRune(r rune) bool {
@@ -75,7 +78,7 @@ func isClauseBreak(text string, i int) bool {
 }
 
 // splitWords finds the words of text[s.Start:s.End].
-func splitWords(text string, s doc.Span) []word {
+func splitWords(text string, s doc.Span, subord map[string]bool) []word {
 	var out []word
 	clause := 0
 	i := s.Start
@@ -110,7 +113,11 @@ func splitWords(text string, s doc.Span) []word {
 			j += n
 		}
 		w := text[i:j]
-		out = append(out, word{start: i, end: j, low: strings.ToLower(w), cap: unicode.IsUpper(r), clause: clause})
+		low := strings.ToLower(w)
+		if subord[low] && len(out) > 0 {
+			clause++ // "said that ...": a new clause without a comma
+		}
+		out = append(out, word{start: i, end: j, low: low, cap: unicode.IsUpper(r), clause: clause})
 		i = j
 	}
 	return out
@@ -164,7 +171,7 @@ func (x *extractor) run() {
 		if !s.Span.Valid(len(d.Text)) {
 			continue
 		}
-		st := &sent{idx: si, span: s.Span, words: splitWords(d.Text, s.Span)}
+		st := &sent{idx: si, span: s.Span, words: splitWords(d.Text, s.Span, x.data.single["subord"])}
 		if len(st.words) == 0 {
 			continue
 		}
@@ -558,6 +565,17 @@ func (x *extractor) sentence(st *sent) {
 	for _, tr := range trigs {
 		wi := tr.idx[0]
 		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: tr.p.pos}
+		switch c.pos {
+		case posVerb2:
+			c.pos, c.needTwo = posVerb, true
+		case posNounOwn:
+			c.pos, c.ownNP = posNoun, true
+		case posVerbAdj:
+			c.pos, c.adjSubj = posVerb, true
+		}
+		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) && !x.data.adjLower && strings.HasSuffix(ws[wi].low, "ed") {
+			continue // "an agreed surcharge": a participle used as an adjective
+		}
 		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) {
 			c.pos = posNoun // "the demand": a verb's form used as a noun
 		}
@@ -1074,7 +1092,25 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		}
 	}
 	if !isDirected(c.Type) {
+		if c.Type == "AGREE" {
+			// "the Paris agreement", "a new GATT agreement": a name before
+			// an agreement names it, it is no party
+			var keep []int
+			for _, k := range leftMods {
+				if st.ments[k].kind == doc.MentionDerived {
+					keep = append(keep, k)
+				}
+			}
+			leftMods = keep
+		}
 		subjK := -1
+		if c.pos == posNoun || c.pos == posCoref {
+			for _, m := range st.ments {
+				if inClause(m) && usable(m) && m.gov == "agent" && m.first > c.ti && m.stop > c.ti && m.stop <= c.ti+2 {
+					subjK = -2 // an agent after the noun names the parties
+				}
+			}
+		}
 		for _, k := range leftMods {
 			ps = addPart(ps, st.ments[k].ent, "participant")
 		}
@@ -1100,9 +1136,13 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					continue
 				}
 				if c.pos == posVerb || joins {
-					// for verbs, any free name of the clause
+					// for verbs, any free name of the clause, unless a
+					// pronoun stands between it and the verb
+					if m.last < c.ti && x.pronounBetween(st, m.last, c.ti) {
+						continue
+					}
 					ps = addPart(ps, m.ent, "participant")
-				} else if m.last < c.ti && !blocked(k) && !x.actorOfVerb(st, k, all, c) && subjK < 0 {
+				} else if m.last < c.ti && !blocked(k) && !x.actorOfVerb(st, k, all, c) && subjK == -1 && x.subjectOK(st, c, k) {
 					// for nouns, the clause subject and the names joined to it
 					subjK = k
 					for _, k2 := range x.coordinated(st, k) {
@@ -1112,6 +1152,12 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			case "agent":
 				if c.pos == posVerb && passive {
 					ps = addPart(ps, m.ent, "participant")
+				}
+				if (c.pos == posNoun || c.pos == posCoref) && m.first > c.ti && m.stop > c.ti && m.stop <= c.ti+2 {
+					// "talks by EC foreign ministers": the agent, not the
+					// clause subject, takes part
+					ps = addPart(ps, m.ent, "participant")
+					subjK = -2
 				}
 			}
 		}
@@ -1173,7 +1219,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				}
 			}
 			if actorK < 0 {
-				if k := subject(true); k >= 0 && !blocked(k) {
+				if k := subject(true); k >= 0 && !c.ownNP && !blocked(k) && !x.pronounBetween(st, st.ments[k].last, c.ti) {
 					subj := st.ments[k]
 					switch {
 					case x.cueBetween(st, "undergo", subj.last, c.ti):
@@ -1208,6 +1254,12 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				}
 			} else {
 				actorK = subject(x.data.adjLower)
+				if actorK >= 0 && x.pronounBetween(st, st.ments[actorK].last, c.ti) {
+					actorK = -1 // "after they refused": the pronoun is the subject
+				}
+				if actorK >= 0 && c.adjSubj && st.ments[actorK].last != c.ti-1 {
+					actorK = -1
+				}
 				if actorK < 0 && x.data.adjLower && c.ti-cStart <= 3 {
 					// German verb-second with inversion: "Scharf kritisierte Paris ..."
 					for k := range st.ments {
@@ -1334,6 +1386,31 @@ func (x *extractor) coordinated(st *sent, k int) []int {
 		out = append(out, b+1)
 	}
 	return out
+}
+
+// subjectOK reports whether name k, the subject of c's clause, may take
+// part in the noun event c: no pronoun between them, and for an agreement
+// a concluding verb ("signed", "unterzeichnete") between them.
+func (x *extractor) subjectOK(st *sent, c *cand, k int) bool {
+	m := st.ments[k]
+	if x.pronounBetween(st, m.last, c.ti) {
+		return false
+	}
+	if c.Type == "AGREE" && !x.cueBetween(st, "conclude", m.last, c.ti) {
+		return false
+	}
+	return true
+}
+
+// pronounBetween reports whether a pronoun that no mention covers stands
+// between words a and b: then it, not a name before it, is the subject.
+func (x *extractor) pronounBetween(st *sent, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if x.data.is("pronoun", st.words[j].low) && st.mentAt(j) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBetween reports whether a cue of class starts between words a and b.
@@ -1676,7 +1753,16 @@ func solid(c *cand) bool {
 	if isDirected(c.Type) {
 		return roleOf(c.Participants, "actor") != ""
 	}
-	return roleOf(c.Participants, "participant") != ""
+	n := 0
+	for _, p := range c.Participants {
+		if p.Role == "participant" {
+			n++
+		}
+	}
+	if c.needTwo {
+		return n >= 2
+	}
+	return n > 0
 }
 
 func overlaps(a, b []doc.Participant) bool {

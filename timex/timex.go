@@ -101,8 +101,8 @@ func New(code string) (*Tagger, error) {
 			}
 			return Number(set, s)
 		},
-		"amhour": func(s string) (string, bool) { return clock(s, 0) },
-		"pmhour": func(s string) (string, bool) { return clock(s, 12) },
+		"amhour":  func(s string) (string, bool) { return clock(s, 0) },
+		"pmhour":  func(s string) (string, bool) { return clock(s, 12) },
 		"clock12": clock12,
 	}
 	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}}, Files(code)...)

@@ -74,7 +74,7 @@ func BenchmarkTag(b *testing.B) {
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
 		for _, s := range sents {
-			m.tag(&d, s, 0, nil)
+			m.tag(&d, s, 0, nil, nil)
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "tokens/s")

@@ -30,10 +30,7 @@ func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 		if err != nil {
 			return nil, err
 		}
-		var train []labelled
-		for _, s := range corpora[0].sents {
-			train = append(train, labelled{s, "conll"})
-		}
+		train := withDocs(corpora[0].sents, "conll")
 		m, err := trainModel(opt, res, train, log)
 		if err != nil {
 			return nil, err
@@ -65,14 +62,15 @@ func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 		var train []labelled
 		var held []corpus
 		for _, c := range corpora {
-			var test []Sentence
+			var test, rest []Sentence
 			for _, s := range c.sents {
 				if c.domain != "europarl" && s.Doc%folds == k {
 					test = append(test, s)
 				} else {
-					train = append(train, labelled{s, c.domain})
+					rest = append(rest, s)
 				}
 			}
+			train = append(train, withDocs(rest, c.domain)...)
 			if len(test) > 0 {
 				held = append(held, corpus{name: c.name, domain: c.domain, sents: test})
 			}

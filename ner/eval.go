@@ -199,8 +199,9 @@ func (m *Model) Evaluate(format string, sents []Sentence, predictionsOut io.Writ
 	predOuter := make([][]string, len(sents))
 	predInner := make([][]string, len(sents))
 	var d decoder
+	docs := withDocs(sents, format)
 	for i, s := range sents {
-		path := m.tag(&d, s.Tokens, dom, nil)
+		path := m.tag(&d, s.Tokens, dom, docs[i].dc, nil)
 		po := make([]string, len(path))
 		pi := make([]string, len(path))
 		for j, y := range path {

@@ -47,6 +47,10 @@ const (
 	tCapM1
 	tCapP1
 	tQuoteCtx
+	tHead
+	tDocLeft
+	tDocRight
+	tDocLower
 )
 
 const (
@@ -89,6 +93,8 @@ type tokInfo struct {
 	hasCl                     bool
 	lex                       uint8
 	pos                       string
+	head                      string // known noun at the end of a compound ("Paket" of "Wirtschaftspaket"), lower-cased
+	headPOS                   string
 }
 
 // featurizer turns a sentence into per-token feature hashes.
@@ -99,7 +105,9 @@ type featurizer struct {
 
 // sentence appends the features of every token of toks to buf and returns
 // it with the start offset of each token's features (len(toks)+1 offsets).
-func (fz *featurizer) sentence(toks []string, domain int, buf []uint64, starts []int32) ([]uint64, []int32) {
+//
+// dc, when not nil, is the context of the document the sentence is part of.
+func (fz *featurizer) sentence(toks []string, domain int, dc *docContext, buf []uint64, starts []int32) ([]uint64, []int32) {
 	n := len(toks)
 	info := make([]tokInfo, n)
 	for i, w := range toks {
@@ -110,6 +118,12 @@ func (fz *featurizer) sentence(toks []string, domain int, buf []uint64, starts [
 	for i := 0; i < n; i++ {
 		starts = append(starts, int32(len(buf)))
 		buf = fz.token(info, i, domain, buf)
+		if dc != nil && info[i].cap {
+			buf = append(buf, dc.ctx[strHash(info[i].word)]...)
+			if dc.lowerSeen[info[i].lowerHash] {
+				buf = append(buf, uint64(newHash(tDocLower).byte(b2b(i == 0))))
+			}
+		}
 	}
 	starts = append(starts, int32(len(buf)))
 	return buf, starts
@@ -144,6 +158,40 @@ func (fz *featurizer) info(ti *tokInfo, w string) {
 	}
 	if p := int(lx >> 8); p < len(res.posNames) {
 		ti.pos = res.posNames[p]
+	}
+	if ti.cap && len(res.lex) > 0 {
+		fz.compoundHead(ti)
+	}
+}
+
+// compoundHead finds the longest proper suffix of a capitalised word that
+// the lexicon knows as a capitalised word (a noun): German compounds end
+// in their head noun ("Wirtschafts|paket"), names rarely do.
+func (fz *featurizer) compoundHead(ti *tokInfo) {
+	w := ti.word
+	n := 0
+	for i, r := range w {
+		if n >= 3 && len(w)-i >= 4 {
+			if r == '-' {
+				break
+			}
+			up := unicode.ToUpper(r)
+			var buf [4]byte
+			k := utf8.EncodeRune(buf[:], up)
+			h := uint64(newHash(0).str(string(buf[:k])).str(w[i+utf8.RuneLen(r):]))
+			if v, ok := fz.res.lex[h]; ok && v&lexDict != 0 {
+				if len(ti.lower) == len(w) {
+					ti.head = ti.lower[i:]
+				} else {
+					ti.head = normLower(w[i:])
+				}
+				if p := int(v >> 8); p < len(fz.res.posNames) {
+					ti.headPOS = fz.res.posNames[p]
+				}
+				return
+			}
+		}
+		n++
 	}
 }
 
@@ -337,6 +385,12 @@ func (fz *featurizer) token(info []tokInfo, i, domain int, buf []uint64) []uint6
 				}
 			}
 		}
+	}
+	if ti.head != "" {
+		hl := utf8.RuneCountInString(ti.head)
+		add(newHash(tHead).byte(byte(min(hl, 10))).byte(ti.lex & lexDict))
+		add(newHash(tHead).byte(20).str(ti.head))
+		add(newHash(tHead).byte(21).str(ti.headPOS))
 	}
 	// Inside quotation marks.
 	if i > 0 && info[i-1].lower == `"` {

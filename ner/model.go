@@ -231,8 +231,8 @@ func (m *Model) maxMarginals(d *decoder, n int, allow []bool, margins []float32,
 
 // tag labels one sentence of tokens under the given domain and returns
 // label indices (and per-token margins when margins is non-nil).
-func (m *Model) tag(d *decoder, toks []string, domain int, margins []float32) []int {
-	d.feats, d.starts = m.fz.sentence(toks, domain, d.feats[:0], d.starts[:0])
+func (m *Model) tag(d *decoder, toks []string, domain int, dc *docContext, margins []float32) []int {
+	d.feats, d.starts = m.fz.sentence(toks, domain, dc, d.feats[:0], d.starts[:0])
 	m.emissions(d, len(toks))
 	if domain < 0 || domain >= len(m.allowed) {
 		domain = 0
@@ -240,7 +240,8 @@ func (m *Model) tag(d *decoder, toks []string, domain int, margins []float32) []
 	return m.viterbi(d, len(toks), m.allowed[domain], margins)
 }
 
-// Tag returns one BIO tag per token for a sentence of tokens, using the
+// Tag returns one BIO tag per token for a sentence of tokens (taken as a
+// document of its own), using the
 // model's first (default) annotation scheme. It never fails: an empty
 // sentence gives an empty result.
 func (m *Model) Tag(tokens []string) []string {
@@ -251,7 +252,7 @@ func (m *Model) Tag(tokens []string) []string {
 // for German); an unknown name selects the default scheme.
 func (m *Model) TagDomain(tokens []string, domain string) []string {
 	var d decoder
-	path := m.tag(&d, tokens, m.domainIndex(domain), nil)
+	path := m.tag(&d, tokens, m.domainIndex(domain), newDocContext([][]string{tokens}), nil)
 	out := make([]string, len(path))
 	for i, y := range path {
 		out[i] = m.Labels[y]

@@ -74,6 +74,21 @@ func (m *Model) Annotate(d *doc.Document) {
 	var margins []float32
 	seen := map[string]int{}
 	var ents []doc.Entity
+	// The document context: every sentence's words.
+	var all [][]string
+	for _, s := range d.Sentences {
+		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+			continue
+		}
+		var ws []string
+		for _, t := range d.Tokens[s.First:s.Last] {
+			if t.Valid(len(d.Text)) {
+				ws = append(ws, d.Text[t.Start:t.End])
+			}
+		}
+		all = append(all, ws)
+	}
+	dc := newDocContext(all)
 	for si, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 			d.AddError("ner", "ner.sentence", "sentence %d has an invalid token range [%d,%d)", si, s.First, s.Last)
@@ -100,7 +115,7 @@ func (m *Model) Annotate(d *doc.Document) {
 			margins = make([]float32, len(words))
 		}
 		margins = margins[:len(words)]
-		path := m.tag(&dec, words, domain, margins)
+		path := m.tag(&dec, words, domain, dc, margins)
 		tags := make([]string, len(path))
 		for i, y := range path {
 			tags[i] = m.Labels[y]

@@ -39,6 +39,17 @@ type TrainOptions struct {
 	DomainFeatures bool
 	// NoEuroparl leaves out the Europarl corpus (German).
 	NoEuroparl bool
+	// Method is "perceptron" (default) or "crf".
+	Method string
+	// C2 is the L2 regularisation of the CRF (default 1).
+	C2 float64
+	// LearningRate is the CRF's initial SGD step (default 0.1).
+	LearningRate float64
+	// Ablate lists resources to leave out, comma-separated: gazetteer,
+	// clusters, lexicon (for measurements).
+	Ablate string
+	// MinCount drops features seen in fewer training tokens (default 1).
+	MinCount int
 	// Prune drops features whose averaged weights are all below this
 	// magnitude (default 0.01; negative keeps every feature).
 	Prune float64
@@ -50,6 +61,12 @@ func (o *TrainOptions) defaults() error {
 	}
 	if o.Epochs <= 0 {
 		o.Epochs = 12
+	}
+	if o.Method == "" {
+		o.Method = "perceptron"
+	}
+	if o.C2 == 0 {
+		o.C2 = 1
 	}
 	if o.Prune == 0 {
 		o.Prune = 0.01
@@ -202,9 +219,7 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 	}
 	var train []labelled
 	for _, c := range corpora {
-		for _, s := range c.sents {
-			train = append(train, labelled{s, c.domain})
-		}
+		train = append(train, withDocs(c.sents, c.domain)...)
 		fmt.Fprintf(log, "ner: %s: %d sentences (%s)\n", c.name, len(c.sents), c.domain)
 	}
 	start := time.Now()
@@ -239,6 +254,27 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 type labelled struct {
 	Sentence
 	domain string
+	dc     *docContext
+}
+
+// withDocs pairs sentences with their annotation scheme and the context
+// of their document (sentences with the same Doc number).
+func withDocs(sents []Sentence, domain string) []labelled {
+	out := make([]labelled, len(sents))
+	for i := 0; i < len(sents); {
+		j := i
+		var toks [][]string
+		for j < len(sents) && sents[j].Doc == sents[i].Doc {
+			toks = append(toks, sents[j].Tokens)
+			j++
+		}
+		dc := newDocContext(toks)
+		for k := i; k < j; k++ {
+			out[k] = labelled{sents[k], domain, dc}
+		}
+		i = j
+	}
+	return out
 }
 
 func (o TrainOptions) settings() map[string]any {
@@ -249,6 +285,11 @@ func (o TrainOptions) settings() map[string]any {
 		"domain_features": o.DomainFeatures,
 		"no_europarl":     o.NoEuroparl,
 		"prune":           o.Prune,
+		"min_count":       o.MinCount,
+		"ablate":          o.Ablate,
+		"method":          o.Method,
+		"c2":              o.C2,
+		"learning_rate":   o.LearningRate,
 	}
 }
 
@@ -256,7 +297,21 @@ func trainingResources(opt TrainOptions) (*resources, error) {
 	if opt.NoResources {
 		return nil, nil
 	}
-	return loadResources(dataFS(), opt.Lang)
+	res, err := loadResources(dataFS(), opt.Lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range strings.Split(opt.Ablate, ",") {
+		switch a {
+		case "gazetteer":
+			res.gaz1, res.gazMulti, res.locPfx = map[uint64]uint16{}, map[uint64][]gazEntry{}, map[uint64]bool{}
+		case "clusters":
+			res.clusters = map[uint64][3]uint16{}
+		case "lexicon":
+			res.lex = map[uint64]uint16{}
+		}
+	}
+	return res, nil
 }
 
 // trainModel runs the perceptron over train.
@@ -267,7 +322,18 @@ func trainModel(opt TrainOptions, res *resources, train []labelled, log io.Write
 	for i, l := range m.Labels {
 		labelIdx[l] = i
 	}
-	// Featurize, indexing every feature seen in training.
+	// Featurize, indexing every feature seen in at least MinCount tokens.
+	counts := map[uint64]int32{}
+	if opt.MinCount > 1 {
+		var buf []uint64
+		var starts []int32
+		for _, s := range train {
+			buf, starts = m.fz.sentence(s.Tokens, m.domainIndex(s.domain), s.dc, buf[:0], starts[:0])
+			for _, f := range buf {
+				counts[f]++
+			}
+		}
+	}
 	feat := map[uint64]int32{}
 	var insts []instance
 	var buf []uint64
@@ -289,23 +355,44 @@ func trainModel(opt TrainOptions, res *resources, train []labelled, log io.Write
 			skipped++
 			continue
 		}
-		buf, starts = m.fz.sentence(s.Tokens, dom, buf[:0], starts[:0])
+		buf, starts = m.fz.sentence(s.Tokens, dom, s.dc, buf[:0], starts[:0])
 		in := instance{gold: gold, domain: dom, starts: append([]int32(nil), starts...)}
-		in.feats = make([]int32, len(buf))
-		for i, f := range buf {
-			k, seen := feat[f]
-			if !seen {
-				k = int32(len(feat))
-				feat[f] = k
+		in.feats = make([]int32, 0, len(buf))
+		for t := range s.Tokens {
+			from := len(in.feats)
+			for _, f := range buf[starts[t]:starts[t+1]] {
+				if opt.MinCount > 1 && counts[f] < int32(opt.MinCount) {
+					continue
+				}
+				k, seen := feat[f]
+				if !seen {
+					k = int32(len(feat))
+					feat[f] = k
+				}
+				in.feats = append(in.feats, k)
 			}
-			in.feats[i] = k
+			in.starts[t] = int32(from)
 		}
+		in.starts[len(s.Tokens)] = int32(len(in.feats))
 		insts = append(insts, in)
 	}
 	if len(insts) == 0 {
 		return nil, errors.New("ner: train: no training sentences")
 	}
 	fmt.Fprintf(log, "ner: %d sentences (%d skipped), %d features, %d labels\n", len(insts), skipped, len(feat), L)
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	if opt.Method == "crf" {
+		ct := &crfTrainer{m: m, L: L, w: make([]float32, len(feat)*L), scale: 1, trans: make([]float32, (L+1)*L)}
+		for i := range ct.trans {
+			if !m.transOK[i] {
+				ct.trans[i] = negInf
+			}
+		}
+		ct.train(insts, opt, rng, log)
+		tr := &trainer{m: m, L: L, w: ct.w, tw: ct.trans}
+		tr.install(feat, opt.Prune, log)
+		return m, nil
+	}
 	tr := &trainer{m: m, L: L,
 		w: make([]float32, len(feat)*L), u: make([]float32, len(feat)*L),
 		tw: make([]float32, (L+1)*L), tu: make([]float32, (L+1)*L),
@@ -316,7 +403,6 @@ func trainModel(opt TrainOptions, res *resources, train []labelled, log io.Write
 		}
 	}
 	m.trans, m.tmask = tr.tw, tr.tw
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(insts))
 	for i := range order {
 		order[i] = i
@@ -398,7 +484,6 @@ func (tr *trainer) update(in *instance, pred []int) {
 // finish averages the weights, prunes near-zero features and installs the
 // result in the model.
 func (tr *trainer) finish(feat map[uint64]int32, prune float64, log io.Writer) {
-	L := tr.L
 	c := tr.c + 1
 	for i := range tr.w {
 		tr.w[i] -= tr.u[i] / c
@@ -406,6 +491,12 @@ func (tr *trainer) finish(feat map[uint64]int32, prune float64, log io.Writer) {
 	for i := range tr.tw {
 		tr.tw[i] -= tr.tu[i] / c
 	}
+	tr.install(feat, prune, log)
+}
+
+// install prunes near-zero features and puts the weights in the model.
+func (tr *trainer) install(feat map[uint64]int32, prune float64, log io.Writer) {
+	L := tr.L
 	keys := make([]uint64, 0, len(feat))
 	for h := range feat {
 		keys = append(keys, h)

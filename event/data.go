@@ -53,7 +53,7 @@ var cueClasses = map[string]bool{
 	"bilateral": true, "trilateral": true, "multilateral": true,
 	"participate": true, "passive": true,
 	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
-	"pronoun": true, "subord": true, "conclude": true,
+	"pronoun": true, "subord": true, "conclude": true, "interview": true,
 }
 
 // part is one element of a phrase pattern.

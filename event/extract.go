@@ -310,6 +310,17 @@ func (x *extractor) isNoun(st *sent, wi int) bool {
 func (x *extractor) markFragments(st *sent) {
 	for k := range st.ments {
 		m := &st.ments[k]
+		// "Hans Jörg Schelling (ÖVP)", "Naturschutzbund (ÖNB)": a name in
+		// brackets right after another is an apposition
+		if k > 0 {
+			if between := strings.TrimSpace(x.d.Text[st.ments[k-1].end:m.start]); between == "(" && st.ments[k-1].end <= m.start {
+				m.excluded = true
+			}
+		}
+		// the dateline's place is no participant
+		if dl := x.d.Dateline; dl != nil && m.start >= dl.Start && m.end <= dl.End {
+			m.excluded = true
+		}
 		if m.typ == "PER" || m.kind == doc.MentionDerived {
 			continue
 		}
@@ -338,7 +349,7 @@ func (x *extractor) markFragments(st *sent) {
 func (x *extractor) markModifiers(st *sent) {
 	for k := range st.ments {
 		m := &st.ments[k]
-		if m.kind != doc.MentionDerived || k+1 >= len(st.ments) {
+		if m.typ == "PER" || k+1 >= len(st.ments) {
 			continue
 		}
 		n := st.ments[k+1]
@@ -346,7 +357,9 @@ func (x *extractor) markModifiers(st *sent) {
 			continue
 		}
 		gap := n.first - m.last - 1
-		if gap < 0 || gap > 3 {
+		if gap < 0 || gap > 3 || m.kind != doc.MentionDerived && (gap == 0 || n.typ != "PER") {
+			// a name (not an adjective) modifies only a person it is
+			// joined to by a title: "Nordkoreas Machthaber Kim Jong-un"
 			continue
 		}
 		ok := true
@@ -562,8 +575,19 @@ func (x *extractor) sentence(st *sent) {
 			}
 		}
 	}
+	inInterview := func(wi int) bool {
+		for _, idx := range st.cues["interview"] {
+			if idx[0] <= wi && wi <= idx[len(idx)-1] {
+				return true
+			}
+		}
+		return false
+	}
 	for _, tr := range trigs {
 		wi := tr.idx[0]
+		if inInterview(wi) {
+			continue // "sagte er im Gespräch mit der APA"
+		}
 		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: tr.p.pos}
 		switch c.pos {
 		case posVerb2:
@@ -907,6 +931,17 @@ func (x *extractor) reported(st *sent, c *cand) bool {
 	return false
 }
 
+// objectiveGenitive reports whether a genitive after an event noun of
+// type t names its target rather than its actor ("Unterstützung der
+// Ukraine", "Untersuchung des Vorfalls").
+func objectiveGenitive(t string) bool {
+	switch t {
+	case "SUPPORT", "AID", "INVESTIGATE":
+		return true
+	}
+	return false
+}
+
 // isSpeechAct reports whether events of type t are statements whose object
 // is a thing or proposal rather than a party.
 func isSpeechAct(t string) bool {
@@ -1009,6 +1044,10 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 	blocked := func(k int) bool {
 		for _, o := range all {
 			if o != c && o.clause == cl && o.ti > st.ments[k].last && o.ti < c.ti {
+				return true
+			}
+			// German verb-final: "Ban hat den Angriff verurteilt"
+			if o != c && o.clause == cl && o.pos == posVerb && o.ti > c.ti && x.data.adjLower && isSpeechAct(o.Type) {
 				return true
 			}
 		}
@@ -1213,7 +1252,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					if inClause(m) && usable(m) && m.first == c.ti+1 && x.data.adjLower && m.kind != doc.MentionDerived {
 						actorK = k // "Forderung Russlands"
 					}
-					if inClause(m) && usable(m) && m.gov == "gen" && m.stop >= c.ti && m.stop <= c.ti+2 {
+					if inClause(m) && usable(m) && m.gov == "gen" && (m.stop == c.ti || m.stop == c.ti+1 && !x.data.adjLower) {
 						actorK = k // "Angriff des Iran", "attack of"
 					}
 				}
@@ -1260,7 +1299,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				if actorK >= 0 && c.adjSubj && st.ments[actorK].last != c.ti-1 {
 					actorK = -1
 				}
-				if actorK < 0 && x.data.adjLower && c.ti-cStart <= 3 {
+				if actorK < 0 && x.data.adjLower && c.ti-cStart <= 3 && x.inverted(st, cStart, c.ti) {
 					// German verb-second with inversion: "Scharf kritisierte Paris ..."
 					for k := range st.ments {
 						if st.ments[k].first > c.ti && free(k) {
@@ -1270,6 +1309,10 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					}
 				}
 			}
+		}
+		if actorK >= 0 && objectiveGenitive(c.Type) && st.ments[actorK].gov == "gen" {
+			// "Unterstützung der syrischen Armee": whom it is for
+			targetK, actorK = actorK, -1
 		}
 		actors := x.coordinated(st, actorK)
 		isActor := func(k int) bool {
@@ -1307,6 +1350,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			// "China hat den USA gedroht", "sagte der Ukraine Hilfe zu"
 			for k, m := range st.ments {
 				if m.first > st.ments[actorK].last && m.last < c.ti && free(k) && !isActor(k) {
+					if m.kind == doc.MentionDerived && isSpeechAct(c.Type) && st.mentAt(m.last+1) < 0 {
+						continue // "einen britischen Pressebericht zurückgewiesen"
+					}
 					targetK = k
 					break
 				}
@@ -1398,6 +1444,23 @@ func (x *extractor) subjectOK(st *sent, c *cand, k int) bool {
 	}
 	if c.Type == "AGREE" && !x.cueBetween(st, "conclude", m.last, c.ti) {
 		return false
+	}
+	return true
+}
+
+// inverted reports whether the German words before a verb at clause
+// position two or three leave the subject after it ("Scharf kritisierte
+// Paris", "Am Montag traf Scholz"): no pronoun and no determiner opening a
+// noun phrase that no preposition governs ("Die Rebellen riefen ...").
+func (x *extractor) inverted(st *sent, from, ti int) bool {
+	ws := st.words
+	for j := from; j < ti; j++ {
+		if x.data.is("pronoun", ws[j].low) {
+			return false
+		}
+		if x.data.is("det", ws[j].low) && (j == from || !x.isStructural(ws[j-1].low) || x.data.is("det", ws[j-1].low) || x.data.is("and", ws[j-1].low)) {
+			return false
+		}
 	}
 	return true
 }

@@ -733,10 +733,19 @@ func (s *Set) Lookup(name, arg string) (string, bool) {
 	}
 	if t, ok := s.Tables[name]; ok {
 		k := arg
-		if strings.ContainsAny(k, " \t\n\u00a0") {
-			k = strings.Join(strings.Fields(k), " ")
+		plain := true // lower-case ASCII without spaces: look up as is
+		for i := 0; i < len(k); i++ {
+			if c := k[i]; c >= 'A' && c <= 'Z' || c >= 0x80 || c == ' ' || c == '\t' || c == '\n' {
+				plain = false
+				break
+			}
 		}
-		k = strings.ToLower(k)
+		if !plain {
+			if strings.ContainsAny(k, " \t\n\u00a0") {
+				k = strings.Join(strings.Fields(k), " ")
+			}
+			k = strings.ToLower(k)
+		}
 		v, ok := t.Value[k]
 		if !ok && strings.HasSuffix(k, ".") {
 			v, ok = t.Value[strings.TrimSuffix(k, ".")]

@@ -321,6 +321,9 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 // wordTense returns the tense a word marks and whether it is a weak
 // marker (a reporting verb, value "report" in the past table).
 func (t *Tagger) wordTense(w string) (int, bool) {
+	if len(w) < 2 || len(w) > 24 {
+		return TenseUnknown, false
+	}
 	if v, ok := t.set.Lookup("past", w); ok && v != "" {
 		return TensePast, v == "report"
 	}

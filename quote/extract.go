@@ -311,8 +311,8 @@ func (r *run) cueAt(i, limit int) (string, int, bool) {
 	if len(senses) == 0 {
 		return "", -1, false
 	}
-	if r.isDE() && r.toks[i].cap && i > 0 && !r.sentStart(i) {
-		return "", -1, false // a capitalised noun ("Sagen"), not a verb
+	if r.toks[i].cap && (!r.isDE() || i > 0 && !r.sentStart(i)) {
+		return "", -1, false // a capitalised noun ("Sagen", "the United States"), not a verb
 	}
 	if i > 0 && (r.toks[i-1].lower == "zu" && r.isDE() || r.toks[i-1].lower == "to" && !r.isDE()) {
 		return "", -1, false // an infinitive: "zu berichten", "to say"
@@ -384,7 +384,7 @@ func (r *run) isName(i int) bool {
 	if c := r.class(i); c == "det" || c == "prep" || c == "pron" || c == "conj" || c == "rel" || c == "temporal" || c == "adv" {
 		return false
 	}
-	if _, ok := r.lex.verbs[t.lower]; ok && !r.isDE() {
+	if _, ok := r.lex.verbs[t.lower]; ok && !r.isDE() && r.sentStart(i) {
 		return false
 	}
 	return true
@@ -881,8 +881,8 @@ func (r *run) institution(a, b int) string {
 		if m.kind == doc.MentionDerived && k+1 < b && (r.toks[k+1].cap || r.isDE() && r.looksAdj(k+1)) {
 			return m.id
 		}
-		if !r.isDE() && strings.HasSuffix(r.toks[k].text, "'s") || !r.isDE() && strings.HasSuffix(r.toks[k].text, "’s") {
-			return m.id
+		if !r.isDE() && (strings.HasSuffix(r.toks[k].text, "'s") || strings.HasSuffix(r.toks[k].text, "’s") || k+1 < b && (r.toks[k+1].text == "'s" || r.toks[k+1].text == "’s")) {
+			return m.id // "Ukraine's air force"
 		}
 	}
 	return ""

@@ -151,7 +151,7 @@ func (r *run) cuePhrase(si int) *found {
 				a, b = r.npBefore(i, s.first)
 				aa, ab = a, i+n
 			case "self":
-				a = r.sents[si].first
+				a, _ = r.bounds(si)
 				b = r.npForward(a, i)
 				aa, ab = i, i+n
 			}
@@ -287,6 +287,10 @@ func (r *run) verbCue(si int) *found {
 		}
 		if !r.isDE() {
 			na, nb := r.npBefore(i, s.first)
+			if r.class(i-1) == "coord" {
+				// "X welcomed the decision and said …": the sentence's subject
+				na, nb = r.subjectAt(a0, i)
+			}
 			if nb <= na && (r.isPunct(i-1, ",-–—)") || r.isPunct(i-1, ",")) {
 				// "Carly Fiorina, a hopeful, says …": the subject opens
 				// the sentence, an apposition stands before the verb
@@ -368,16 +372,15 @@ func (r *run) verbCue(si int) *found {
 			conf = 0.6
 		}
 		na, nb := r.npBefore(i, s.first)
+		if r.class(i-1) == "coord" {
+			na, nb = r.subjectAt(a0, i) // "X kritisierte Y und sagte, …"
+		}
 		if nb <= na {
 			na, nb = r.npAfter(after, c)
 		}
 		if nb <= na {
 			// the sentence's first noun phrase: "X hatte zuletzt gesagt, …"
-			k := a0
-			for k < i && (r.class(k) == "adv" || r.class(k) == "temporal") {
-				k++
-			}
-			if e := r.npForward(k, i); e > k && r.entityIn(k, e) != nil {
+			if k, e := r.subjectAt(a0, i); e > k && r.entityIn(k, e) != nil {
 				na, nb = k, e
 			}
 		}
@@ -630,4 +633,14 @@ func (r *run) soClause(si, i int) *found {
 	}
 	r.fill(f, &attr{cue: i, part: -1, cueEnd: i + 1, lemma: "so", npA: na, npB: nb, clauseA: i - 1, clauseB: r.clauseEnd(i)})
 	return f
+}
+
+// subjectAt returns the noun phrase opening the clause at a (after
+// adverbs and time words), bounded by limit.
+func (r *run) subjectAt(a, limit int) (int, int) {
+	k := a
+	for k < limit && (r.class(k) == "adv" || r.class(k) == "temporal") {
+		k++
+	}
+	return k, r.npForward(k, limit)
 }

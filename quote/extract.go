@@ -861,10 +861,18 @@ func (r *run) definite(a, b int) bool {
 			caps++
 		}
 	}
-	if r.isDE() {
-		return caps == 1 && r.toks[b-1].cap
+	if r.isDE() && !(caps == 1 && r.toks[b-1].cap) || !r.isDE() && caps != 0 {
+		return false
 	}
-	return caps == 0
+	// only heads that refer back: "der CSU-Politiker", "der Konzern",
+	// "the company"; not "die Opposition", which is new
+	head := r.toks[b-1].lower
+	for _, suf := range r.lex.anaphors {
+		if strings.HasSuffix(head, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // institution returns, for a noun phrase naming an institution by a

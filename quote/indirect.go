@@ -369,6 +369,9 @@ func (r *run) verbCue(si int) *found {
 			if k >= b0 || !(r.class(k) == "det" || r.class(k) == "pron" || r.isName(k)) || b0-k < 4 {
 				continue
 			}
+			if r.class(k) == "det" && !(r.isName(k+1) || r.looksAdj(k+1)) {
+				continue // a relative clause: "…, die ab Januar gelten sollen"
+			}
 			conf = 0.6
 		}
 		na, nb := r.npBefore(i, s.first)

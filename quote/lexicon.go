@@ -38,6 +38,7 @@ type lexicon struct {
 	kiKnown  map[string]bool // Konjunktiv I forms always accepted
 	kiNever  map[string]bool // -e words never accepted
 	class    map[string]string
+	anaphors []string // head-noun endings of definite descriptions that refer back
 	channels *rules.Set
 }
 
@@ -126,6 +127,10 @@ func loadLexicon(code string) (*lexicon, error) {
 			return nil, fmt.Errorf("%w: %s: want word and class", ErrData, ln.Pos())
 		}
 		w := strings.ToLower(ln.Fields[0])
+		if ln.Fields[1] == "anaphor" {
+			l.anaphors = append(l.anaphors, w)
+			continue
+		}
 		if _, dup := l.class[w]; !dup {
 			l.class[w] = ln.Fields[1]
 		}

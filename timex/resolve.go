@@ -34,7 +34,8 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 	case strings.HasPrefix(body, "s") && len(body) >= 3:
 		// season by tense: @sSU
 		code := body[1:3]
-		m := map[string]int{"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+		// winter is named after the year it starts in (2025-WI: 2025/26)
+		m := map[string]int{"SP": 4, "SU": 7, "FA": 10, "WI": 12}[code]
 		if m == 0 {
 			return unresolved(body), ""
 		}
@@ -56,6 +57,10 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		return d.Format("2006-01-02") + rest, a
 	case strings.HasPrefix(body, "wd"):
 		n, rest, dir := numDir(body[2:])
+		if strings.HasPrefix(rest, "+") {
+			// looking ahead whatever the tense: "für Donnerstag"
+			rest, tense = rest[1:], TenseFuture
+		}
 		if n < 1 || n > 7 {
 			return unresolved(body), ""
 		}
@@ -128,7 +133,7 @@ func unresolved(body string) string {
 		return "XXXX-" + body[1:3]
 	case strings.HasPrefix(body, "wd"):
 		n, rest, _ := numDir(body[2:])
-		return fmt.Sprintf("XXXX-WXX-%d", n) + rest
+		return fmt.Sprintf("XXXX-WXX-%d", n) + strings.TrimPrefix(rest, "+")
 	case strings.HasPrefix(body, "md"):
 		return "XXXX-" + strings.TrimRight(body[2:], "<>")
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):

@@ -13,7 +13,8 @@
 //	@wdN   weekday N (1 = Monday) nearest the anchor in the sentence's tense;
 //	@wkend the weekend (2026-W09-WE) the tense points to
 //	@sSU   season SP, SU, FA, WI in the year the tense points to
-//	@wdN<  the last one before the anchor; @wdN> the next one after it
+//	@wdN<  the last one before the anchor; @wdN> the next one after it;
+//	       @wdN+ on or after the anchor whatever the tense
 //	@mMM, @mdMM-DD  month (and day) in the year the tense points to; < and > as above
 //	@qN    quarter N of the year the tense points to
 //	@easter+N       N days after Easter Sunday (Karfreitag: @easter-2)

@@ -97,6 +97,11 @@ func TestGerman_Heldout(t *testing.T) {
 	scoreGold(t, "testdata/de-wire-heldout.txt", 0.80)
 }
 
+// TestGerman_Heldout2 scores the second held-out set.
+func TestGerman_Heldout2(t *testing.T) {
+	scoreGold(t, "testdata/de-wire-heldout2.txt", 0.80)
+}
+
 func scoreGold(t *testing.T, path string, min float64) {
 	docs, err := readGold(path)
 	if err != nil {

@@ -54,6 +54,7 @@ var cueClasses = map[string]bool{
 	"participate": true, "passive": true,
 	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
 	"pronoun": true, "subord": true, "conclude": true, "interview": true,
+	"block": true, "passive-after": true,
 }
 
 // part is one element of a phrase pattern.

@@ -384,6 +384,15 @@ func (m ment) clauseOf(st *sent) int { return st.words[m.first].clause }
 func (x *extractor) govern(st *sent, mi int) {
 	m := &st.ments[mi]
 	c := m.clauseOf(st)
+	if x.data.adjLower && m.kind == doc.MentionName && strings.HasSuffix(st.words[m.last].low, "s") && m.last+1 < len(st.words) &&
+		st.words[m.last+1].clause == c && st.mentAt(m.last+1) < 0 && x.isNoun(st, m.last+1) && !x.data.is("title", st.words[m.last+1].low) &&
+		!(m.first > 0 && x.isNoun(st, m.first-1)) {
+		// "Iglesias Forderung", "Putins Krieg": a genitive before its noun
+		// (not after one: "mit Unterstützung Großbritanniens Luftangriffe")
+		m.poss = true
+		m.gov, m.stop = "gen", m.last+1
+		return
+	}
 	sawDet, sawGenDet, sawAdjOrDet := false, false, false
 	for j := m.first - 1; j >= 0 && st.words[j].clause == c; j-- {
 		w := st.words[j]
@@ -587,6 +596,15 @@ func (x *extractor) sentence(st *sent) {
 		wi := tr.idx[0]
 		if inInterview(wi) {
 			continue // "sagte er im Gespräch mit der APA"
+		}
+		blockedCue := false
+		for _, idx := range st.cues["block"] {
+			if idx[0] == wi {
+				blockedCue = true // "traf ... ein", "in die Kritik geraten"
+			}
+		}
+		if blockedCue {
+			continue
 		}
 		c := &cand{sent: st.idx, clause: ws[wi].clause, ti: wi, pos: tr.p.pos}
 		switch c.pos {
@@ -1116,6 +1134,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			passive = true
 		}
 	}
+	if c.ti+1 < len(ws) && x.data.is("passive-after", ws[c.ti+1].low) {
+		passive = true // "soll unterstützt werden"
+	}
 	// place
 	for _, m := range st.ments {
 		if inClause(m) && m.gov == "place" && m.typ == "LOC" && !m.excluded {
@@ -1159,6 +1180,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 			switch m.gov {
 			case "with", "between":
+				if c.pos != posVerb && c.pos != posMediate && m.first > c.ti && !x.npReaches(st, c.ti, m.stop) {
+					continue // "Treffen, bei dem die Konflikte zwischen X und Y ..."
+				}
 				if m.first > c.ti && m.first < nextT+1 && !consumedByOther(k) || (c.pos == posVerb || c.pos == posMediate) && !consumedByOther(k) {
 					ps = addPart(ps, m.ent, "participant")
 					if m.first > c.ti {
@@ -1465,6 +1489,34 @@ func (x *extractor) inverted(st *sent, from, ti int) bool {
 	return true
 }
 
+// npReaches reports whether a preposition at word p still belongs to the
+// noun trigger at word t: no other common noun stands between them
+// (German, where nouns are capitalised; English allows four words).
+func (x *extractor) npReaches(st *sent, t, p int) bool {
+	if p < 0 {
+		return false
+	}
+	if !x.data.adjLower {
+		return p-t <= 5
+	}
+	for j := t + 1; j < p; j++ {
+		if st.words[j].cap && st.mentAt(j) < 0 && !x.timexAt(st.words[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// timexAt reports whether word w lies in a time expression.
+func (x *extractor) timexAt(w word) bool {
+	for _, t := range x.d.Timexes {
+		if t.Start < w.end && w.start < t.End {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounBetween reports whether a pronoun that no mention covers stands
 // between words a and b: then it, not a name before it, is the subject.
 func (x *extractor) pronounBetween(st *sent, a, b int) bool {
@@ -1746,6 +1798,9 @@ func (x *extractor) finish() {
 		if !solid(c) {
 			continue
 		}
+		if c.Type == "FIGHT" && x.allPersons(c) {
+			continue // "Knoll und Schmidt kämpften um das Lager": a campaign, no fight
+		}
 		// duplicates in one clause: "traf ... zu Gesprächen"
 		dup := false
 		for _, o := range out {
@@ -1826,6 +1881,18 @@ func solid(c *cand) bool {
 		return n >= 2
 	}
 	return n > 0
+}
+
+// allPersons reports whether every participant of c is a person.
+func (x *extractor) allPersons(c *cand) bool {
+	for _, p := range c.Participants {
+		for _, e := range x.d.Entities {
+			if e.ID == p.Entity && e.Type != "PER" {
+				return false
+			}
+		}
+	}
+	return len(c.Participants) > 0
 }
 
 func overlaps(a, b []doc.Participant) bool {

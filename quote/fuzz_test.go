@@ -167,6 +167,7 @@ func TestExtract_Unbalanced(t *testing.T) {
 		{"open at paragraph start", "de", "„Wir werden kämpfen, bis alles vorbei ist\n\nDie Regierung tagte am Abend.", "Wir werden kämpfen, bis alles vorbei ist"},
 		{"missing close mid-paragraph", "de", "Er sagte: „Wir werden kämpfen. Das Kabinett tagte am Abend. Danach gab es Essen.\n\nNeue Meldung.", "Wir werden kämpfen."},
 		{"straight unbalanced", "en", "She said \"we will fight on and on until the end. The cabinet met later.\n\nIn other news, rain.", "we will fight on and on until the end."},
+		{"next story without blank line", "de", "Er sagte: „Wir werden kämpfen, bis alles vorbei ist\nBerlin, 3. März (dpa) - Die Regierung tagte am Abend.", "Wir werden kämpfen, bis alles vorbei ist"},
 		{"continued paragraph", "en", "\"We will not stop,\" he said. \"Not now.\n\n\"Not ever,\" he added.", "Not now."},
 	}
 	for _, c := range cases {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -56,10 +57,13 @@ func paragraphs(text string) []doc.Span {
 		} else {
 			line = text[i:]
 		}
-		if strings.TrimSpace(line) == "" {
+		if strings.TrimSpace(line) == "" || start >= 0 && storyStart(line) {
 			if start >= 0 {
 				out = append(out, doc.Span{Start: start, End: trimRight(text, i)})
 				start = -1
+			}
+			if strings.TrimSpace(line) != "" {
+				start = i + (len(line) - len(strings.TrimLeft(line, " \t\r")))
 			}
 		} else if start < 0 {
 			start = i + (len(line) - len(strings.TrimLeft(line, " \t\r")))
@@ -71,6 +75,15 @@ func paragraphs(text string) []doc.Span {
 	}
 	return out
 }
+
+// datelineRe matches the lead of a wire story: a place and date, then the
+// agency in brackets and a dash ("Kiew, 25. Feb (Reuters) -").
+var datelineRe = regexp.MustCompile(`^\s*\p{Lu}[^\n()]{1,60}\([\p{L}\-. ]{2,25}\)\s*[-–—]\s`)
+
+// storyStart reports whether a line opens a new story with a dateline: a
+// story boundary even when no blank line precedes it, so that no quotation
+// runs from one story into the next.
+func storyStart(line string) bool { return datelineRe.MatchString(line) }
 
 func trimRight(text string, end int) int {
 	for end > 0 {

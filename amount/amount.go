@@ -162,6 +162,18 @@ func (t *Tagger) Number(s string) (float64, bool) {
 		return 0, false
 	}
 	if c := s[0]; c >= '0' && c <= '9' {
+		// "9-1/2": a whole number and a fraction (Reuters style)
+		if i := strings.IndexByte(s, '-'); i > 0 {
+			if j := strings.IndexByte(s[i:], '/'); j > 0 {
+				w, ok1 := ParseNumber(s[:i], t.decimal)
+				n, err1 := strconv.Atoi(s[i+1 : i+j])
+				d, err2 := strconv.Atoi(s[i+j+1:])
+				if !ok1 || err1 != nil || err2 != nil || d == 0 {
+					return 0, false
+				}
+				return w + float64(n)/float64(d), true
+			}
+		}
 		return ParseNumber(s, t.decimal)
 	}
 	v, ok := t.set.Lookup("num", s)

@@ -39,8 +39,9 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if m == 0 {
 			return unresolved(body), ""
 		}
-		y := yearFor(anchor, m, 0, 0, tense)
-		return fmt.Sprintf("%04d-%s", y, code) + body[3:], a
+		rest, dir := dirSuffix(body[3:])
+		y := yearFor(anchor, m, 0, dir, tense)
+		return fmt.Sprintf("%04d-%s", y, code) + rest, a
 	case strings.HasPrefix(body, "easter"):
 		off, rest := signedInt(body[6:])
 		d := pickYear(anchor, tense, func(y int) time.Time { return easter(y).AddDate(0, 0, off) })

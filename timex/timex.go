@@ -337,7 +337,8 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 			lw := strings.ToLower(w)
 			for _, a := range t.affixes {
 				if len(lw) >= len(a.pre)+len(a.suf)+3 && strings.HasPrefix(lw, a.pre) && strings.HasSuffix(lw, a.suf) {
-					return a.tense, false
+					// a word shape is weaker evidence than a listed word
+					return a.tense, true
 				}
 			}
 		}

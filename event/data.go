@@ -54,7 +54,7 @@ var cueClasses = map[string]bool{
 	"participate": true, "passive": true,
 	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
 	"pronoun": true, "subord": true, "conclude": true, "interview": true,
-	"block": true, "passive-after": true,
+	"block": true, "passive-after": true, "topic": true, "control": true,
 }
 
 // part is one element of a phrase pattern.

@@ -4,11 +4,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/lang"
 )
 
 // word is a word of a sentence: a run of letters and digits. Hyphens and
@@ -33,6 +35,7 @@ type ment struct {
 	poss        bool   // followed by a possessive 's
 	modifier    bool   // a derived mention modifying the name after it
 	excluded    bool   // inside a source phrase or an issue; not a participant
+	agency      bool   // a news agency: a source, never a participant
 }
 
 // sent is a sentence being analysed.
@@ -221,6 +224,11 @@ func (x *extractor) run() {
 		st.cues = x.data.findCues(st.words)
 		x.markModifiers(st)
 		x.markFragments(st)
+		for k := range st.ments {
+			if agencies()[d.Text[st.ments[k].start:st.ments[k].end]] {
+				st.ments[k].agency = true // reports, never takes part
+			}
+		}
 		for mi := range st.ments {
 			x.govern(st, mi)
 		}
@@ -615,7 +623,7 @@ func (x *extractor) sentence(st *sent) {
 		case posVerbAdj:
 			c.pos, c.adjSubj = posVerb, true
 		}
-		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) && !x.data.adjLower && strings.HasSuffix(ws[wi].low, "ed") {
+		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) && !x.data.adjLower && (strings.HasSuffix(ws[wi].low, "ed") || strings.HasSuffix(ws[wi].low, "ing")) {
 			continue // "an agreed surcharge": a participle used as an adjective
 		}
 		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) {
@@ -1000,7 +1008,7 @@ func addPart(ps []doc.Participant, ent, role string) []doc.Participant {
 }
 
 // usable reports whether mention k may take part in an event.
-func usable(m ment) bool { return !m.excluded && !m.modifier && m.gov != "place" }
+func usable(m ment) bool { return !m.excluded && !m.modifier && !m.agency && m.gov != "place" }
 
 // build fills participants, place, time, status, format and issue of c.
 func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb int, speakerBefore bool) {
@@ -1152,6 +1160,15 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		}
 	}
 	if !isDirected(c.Type) {
+		for _, idx := range st.cues["topic"] {
+			if ws[idx[0]].clause == cl && idx[0] > c.ti {
+				for k := range st.ments {
+					if st.ments[k].first > idx[0] && st.ments[k].clauseOf(st) == cl {
+						st.ments[k].excluded = true // the topic, not a party
+					}
+				}
+			}
+		}
 		if c.Type == "AGREE" {
 			// "the Paris agreement", "a new GATT agreement": a name before
 			// an agreement names it, it is no party
@@ -1322,6 +1339,12 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				}
 				if actorK >= 0 && c.adjSubj && st.ments[actorK].last != c.ti-1 {
 					actorK = -1
+				}
+				if actorK >= 0 && x.cueBetween(st, "control", st.ments[actorK].last, c.ti) {
+					actorK = -1 // "Gencorp urged shareholders to reject": not Gencorp
+				}
+				if actorK >= 0 && !x.data.adjLower && x.pronounBetween(st, cStart-1, st.ments[actorK].first) {
+					actorK = -1 // "he had rounded on Kiechle and accused Bonn"
 				}
 				if actorK < 0 && x.data.adjLower && c.ti-cStart <= 3 && x.inverted(st, cStart, c.ti) {
 					// German verb-second with inversion: "Scharf kritisierte Paris ..."
@@ -1910,4 +1933,27 @@ var roleRank = map[string]int{"actor": 0, "target": 1, "participant": 2, "mediat
 
 func sortParticipants(ps []doc.Participant) {
 	sort.SliceStable(ps, func(i, j int) bool { return roleRank[ps[i].Role] < roleRank[ps[j].Role] })
+}
+
+var (
+	agencyOnce sync.Once
+	agencySet  map[string]bool
+)
+
+// agencies returns the news agencies' names as written (lang/common/agencies.txt).
+func agencies() map[string]bool {
+	agencyOnce.Do(func() {
+		agencySet = map[string]bool{}
+		lines, err := lang.Read("common", "agencies.txt")
+		if err != nil {
+			return
+		}
+		for _, l := range lines {
+			agencySet[l.Fields[0]] = true
+			if len(l.Fields) > 1 {
+				agencySet[l.Fields[1]] = true
+			}
+		}
+	})
+	return agencySet
 }

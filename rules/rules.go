@@ -162,7 +162,7 @@ type Set struct {
 const keyLen = 6
 
 // Window is the most bytes a match may span.
-const Window = 80
+const Window = 64
 
 type parser struct {
 	set    *Set

@@ -78,10 +78,14 @@ func BenchmarkAmount(b *testing.B) {
 			b.SetBytes(totalBytes(texts))
 			b.ReportAllocs()
 			n := 0
+			c0 := cpuTime()
 			for b.Loop() {
 				for _, t := range texts {
 					n += len(tg.Tag(t))
 				}
+			}
+			if c := cpuTime() - c0; c > 0 {
+				b.ReportMetric(float64(b.N)*float64(totalBytes(texts))/1e6/c.Seconds(), "MB/cpu-s")
 			}
 			b.ReportMetric(float64(n)/float64(b.N)/(float64(totalBytes(texts))/1e6), "amounts/MB")
 		})

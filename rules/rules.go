@@ -586,7 +586,7 @@ func (p *parser) finishRule() {
 			continue
 		}
 		found := false
-		for _, i := range s.candidates(ex.Text, m.Start) {
+		for _, i := range s.candidates(ex.Text, m.Start, nil) {
 			if i == r.Index {
 				found = true
 			}
@@ -829,8 +829,7 @@ func (s *Set) insert(k string, i int) {
 }
 
 // candidates returns the indexes of rules that may match at pos.
-func (s *Set) candidates(text string, pos int) []int {
-	var out []int
+func (s *Set) candidates(text string, pos int, out []int) []int {
 	var n int32
 	i := pos
 	for k := 1; k <= keyLen && i < len(text); k++ {
@@ -1073,12 +1072,21 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 // MatchAt returns the longest rule match starting at byte pos (ties go to
 // the rule defined first), or false.
 func (s *Set) MatchAt(text string, pos int) (Match, bool) {
+	var buf [64]int
+	cands := s.candidates(text, pos, buf[:0])
+	if len(cands) == 0 {
+		return Match{}, false
+	}
+	return s.matchCandidates(text, pos, cands)
+}
+
+func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 	var best Match
 	found := false
 	var words wordWindow
 	win := ""
 	digit := -1
-	for _, i := range s.candidates(text, pos) {
+	for _, i := range cands {
 		r := s.Rules[i]
 		if r.digit || r.lits != nil {
 			if win == "" {

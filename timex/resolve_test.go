@@ -1,0 +1,125 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+func TestResolve(t *testing.T) {
+	wed := time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, v    string
+		anchor     time.Time
+		ref        string
+		tense      int
+		want, anch string
+	}{
+		{"tomorrow", "@day+1", wed, "", 0, "2026-02-26", "2026-02-25"},
+		{"this week", "@week+0", wed, "", 0, "2026-W09", "2026-02-25"},
+		{"next month", "@month+1", wed, "", 0, "2026-03", "2026-02-25"},
+		{"last quarter", "@quarter-1", wed, "", 0, "2025-Q4", "2026-02-25"},
+		{"decade", "@decade+0", wed, "", 0, "202", "2026-02-25"},
+		{"weekday evening", "@wd3TEV", wed, "", TensePast, "2026-02-25TEV", "2026-02-25"},
+		{"march future", "@m03", wed, "", TenseFuture, "2026-03", "2026-02-25"},
+		{"november past", "@m11", wed, "", TensePast, "2025-11", "2026-02-25"},
+		{"december nearest", "@m12", wed, "", TenseUnknown, "2025-12", "2026-02-25"},
+		{"month-day", "@md03-15", wed, "", TenseUnknown, "2026-03-15", "2026-02-25"},
+		{"last march", "@m03<", wed, "", TenseUnknown, "2025-03", "2026-02-25"},
+		{"quarter past", "@q3", wed, "", TensePast, "2025-Q3", "2026-02-25"},
+		{"weekend past", "@wkend", wed, "", TensePast, "2026-W08-WE", "2026-02-25"},
+		{"winter", "@sWI", wed, "", TenseUnknown, "2025-WI", "2026-02-25"},
+		{"easter", "@easter+0", wed, "", TenseFuture, "2026-04-05", "2026-02-25"},
+		{"good friday 2025", "@easter-2", wed, "", TensePast, "2025-04-18", "2026-02-25"},
+		{"thanksgiving", "@nth11-4-4", wed, "", TensePast, "2025-11-27", "2026-02-25"},
+		{"a year earlier, quarter", "@ryear-1", wed, "2025-Q3", 0, "2024-Q3", "2025-Q3"},
+		{"a year earlier, day", "@ryear-1", wed, "2025-10-02", 0, "2024", "2025-10-02"},
+		{"day after", "@rday+1", wed, "2025-10-02", 0, "2025-10-03", "2025-10-02"},
+		{"several years ago", "@year-X", wed, "", 0, "PAST_REF", "2026-02-25"},
+		{"unanchored weekday", "@wd3", time.Time{}, "", 0, "XXXX-WXX-3", ""},
+		{"unanchored month", "@m03", time.Time{}, "", 0, "XXXX-03", ""},
+		{"unanchored clock", "@day+0T09:00", time.Time{}, "", 0, "XXXX-XX-XXT09:00", ""},
+		{"unanchored relative", "@day-1", time.Time{}, "", 0, "UNDEF-day-1", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, anch := resolve(c.v, c.anchor, c.ref, c.tense)
+			if got != c.want || anch != c.anch {
+				t.Errorf("resolve(%q) = %q, %q; want %q, %q", c.v, got, anch, c.want, c.anch)
+			}
+		})
+	}
+}
+
+func TestNormalisers(t *testing.T) {
+	cases := []struct {
+		name string
+		f    func(string) (string, bool)
+		in   string
+		want string
+		ok   bool
+	}{
+		{"day2", day2, "3", "03", true},
+		{"day2 bad", day2, "32", "", false},
+		{"month2", month2, "12", "12", true},
+		{"year4 short", year4, "98", "1998", true},
+		{"year4 apostrophe", year4, "'22", "2022", true},
+		{"decade", decade, "1990", "199", true},
+		{"decade short", decade, "'80", "198", true},
+		{"clock12 pm", clock12, "3:30 p.m.", "15:30", true},
+		{"clock12 noon", clock12, "12 pm", "12:00", true},
+		{"clock12 midnight", clock12, "12 a.m.", "00:00", true},
+		{"clock12 bad", clock12, "13 pm", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := c.f(c.in)
+			if got != c.want || ok != c.ok {
+				t.Errorf("got %q %v, want %q %v", got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+func TestTagger_Tag(t *testing.T) {
+	wed := time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, lang, text, want string
+	}{
+		{"de past weekday", "de", "Der Minister sagte am Montag, er trete zurück.", "Montag=2026-02-23"},
+		{"de future weekday", "de", "Die Außenminister treffen sich am Freitag in Brüssel.", "Freitag=2026-02-27"},
+		{"de date and time", "de", "Die Sitzung beginnt am 3. März um 10.30 Uhr.", "3. März=2026-03-03 | 10.30 Uhr=2026-03-03T10:30"},
+		{"de duration", "de", "Der Krieg dauert seit vier Jahren.", "vier Jahren=P4Y"},
+		{"de set", "de", "Er reist jeden Montag nach Brüssel.", "jeden Montag=XXXX-WXX-1"},
+		{"de refs", "de", "Derzeit ist unklar, was künftig geschieht.", "Derzeit=PRESENT_REF | künftig=FUTURE_REF"},
+		{"de Vorjahr", "de", "Im Vorjahr war der Umsatz höher.", "Vorjahr=2025"},
+		{"en said weekday", "en", "The minister said Tuesday he would resign.", "Tuesday=2026-02-24"},
+		{"en next", "en", "Talks will resume next Tuesday.", "next Tuesday=2026-03-03"},
+		{"en quarter", "en", "Third-quarter profit rose 5% from a year earlier.", "Third-quarter=2025-Q3 | a year earlier=2024-Q3"},
+		{"en early March", "en", "The summit is planned for early March.", "early March=2026-03"},
+		{"en earlier this month", "en", "Prices fell earlier this month.", "earlier this month=2026-02"},
+		{"en duration", "en", "The strike lasted two hours.", "two hours=PT2H"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tg := mustTagger(t, c.lang)
+			var got []string
+			for _, tx := range tg.Tag(c.text, wed, nil) {
+				got = append(got, c.text[tx.Start:tx.End]+"="+tx.Value)
+			}
+			if g := joinBar(got); g != c.want {
+				t.Errorf("got  %q\nwant %q", g, c.want)
+			}
+		})
+	}
+}
+
+func joinBar(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += " | "
+		}
+		out += x
+	}
+	return out
+}

@@ -55,6 +55,7 @@ var cueClasses = map[string]bool{
 	"undergo": true, "from": true, "give": true, "report-clause": true, "condition": true, "conj": true,
 	"pronoun": true, "subord": true, "conclude": true, "interview": true,
 	"block": true, "passive-after": true, "topic": true, "control": true,
+	"hold": true, "impose": true, "aux": true, "state": true,
 }
 
 // part is one element of a phrase pattern.

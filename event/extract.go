@@ -50,18 +50,19 @@ type sent struct {
 // cand is an event in the making.
 type cand struct {
 	doc.Event
-	sent    int
-	clause  int
-	ti      int    // trigger word index in the sentence
-	pos     string // part of speech of the trigger
-	local   bool   // its noun phrase names participants or a format (so it is not a back-reference)
-	def     bool   // definite determiner before a noun trigger
-	dropped bool
-	inFrame bool            // trigger in the clause of a reporting verb
-	status  map[string]bool // status cue classes assigned to this trigger
-	needTwo bool            // an event only between two parties ("met")
-	ownNP   bool            // the actor must be named in the trigger's own phrase
-	adjSubj bool            // the actor must stand right before the trigger
+	sent        int
+	clause      int
+	ti          int    // trigger word index in the sentence
+	pos         string // part of speech of the trigger
+	local       bool   // its noun phrase names participants or a format (so it is not a back-reference)
+	def         bool   // definite determiner before a noun trigger
+	dropped     bool
+	inFrame     bool            // trigger in the clause of a reporting verb
+	status      map[string]bool // status cue classes assigned to this trigger
+	needTwo     bool            // an event only between two parties ("met")
+	ownNP       bool            // the actor must be named in the trigger's own phrase
+	adjSubj     bool            // the actor must stand right before the trigger
+	withPartner bool            // a "mit"/"with" phrase names a partner of the noun
 }
 
 func isWordRune(r rune) bool {
@@ -231,6 +232,11 @@ func (x *extractor) run() {
 		}
 		for mi := range st.ments {
 			x.govern(st, mi)
+			if m := &st.ments[mi]; m.poss && !x.data.adjLower && m.gov == "" && !x.stateNounAfter(st, m.last+2) {
+				// "South Africa's largest labour federation criticised":
+				// a possessive names whose, not who
+				m.gov, m.stop = "gen", m.last+1
+			}
 		}
 		x.sents = append(x.sents, st)
 	}
@@ -628,6 +634,9 @@ func (x *extractor) sentence(st *sent) {
 		}
 		if c.pos == posVerb && wi > 0 && x.data.is("det", ws[wi-1].low) {
 			c.pos = posNoun // "the demand": a verb's form used as a noun
+		}
+		if c.pos == posVerb && !x.data.adjLower && len(tr.p.parts) == 1 && x.adjectival(st, wi) {
+			continue // "threatened trade sanctions", "negotiating leverage"
 		}
 		if c.pos == posVerb && !x.data.adjLower && wi > 0 {
 			if k := st.mentAt(wi - 1); k >= 0 && st.ments[k].kind == doc.MentionDerived {
@@ -1053,6 +1062,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			if x.isAdj(w) || x.data.is("and", w.low) || x.isFormat(w.low) {
 				continue
 			}
+			if !x.data.adjLower && !w.cap && c.ti-j <= 2 && !x.isStructural(w.low) && !x.data.is("aux", w.low) && !x.data.is("pronoun", w.low) && !strings.HasSuffix(w.low, "ed") {
+				continue // "U.S. trade sanctions", "Russian drone strike"
+			}
 			if w.low == "s" && j > 0 {
 				if k := st.mentAt(j - 1); k >= 0 && st.ments[k].poss {
 					continue // "Boeing's protest"
@@ -1145,6 +1157,19 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 	if c.ti+1 < len(ws) && x.data.is("passive-after", ws[c.ti+1].low) {
 		passive = true // "soll unterstützt werden"
 	}
+	if !x.data.adjLower && c.pos == posVerb {
+		// English passive: a form of "be" right before the participle
+		// ("Simon is accused of perjury")
+		passive = false
+		if c.ti > 0 && strings.HasSuffix(ws[c.ti].low, "ed") {
+			for j := c.ti - 1; j >= cStart && j >= c.ti-2; j-- {
+				switch ws[j].low {
+				case "is", "are", "was", "were", "be", "been", "being":
+					passive = true
+				}
+			}
+		}
+	}
 	// place
 	for _, m := range st.ments {
 		if inClause(m) && m.gov == "place" && m.typ == "LOC" && !m.excluded {
@@ -1183,6 +1208,11 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		subjK := -1
 		if c.pos == posNoun || c.pos == posCoref {
 			for _, m := range st.ments {
+				if inClause(m) && usable(m) && (m.gov == "with" || m.gov == "between") && m.first > c.ti && m.first < nextT+1 && x.npReaches(st, c.ti, m.stop) {
+					c.withPartner = true // "nach einem Telefonat mit Trump"
+				}
+			}
+			for _, m := range st.ments {
 				if inClause(m) && usable(m) && m.gov == "agent" && m.first > c.ti && m.stop > c.ti && m.stop <= c.ti+2 {
 					subjK = -2 // an agent after the noun names the parties
 				}
@@ -1202,6 +1232,7 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 				}
 				if m.first > c.ti && m.first < nextT+1 && !consumedByOther(k) || (c.pos == posVerb || c.pos == posMediate) && !consumedByOther(k) {
 					ps = addPart(ps, m.ent, "participant")
+					c.withPartner = true
 					if m.first > c.ti {
 						c.local = true
 					}
@@ -1313,6 +1344,8 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 						}
 					case c.Type == "AID" && !x.cueBetween(st, "give", subj.last, c.ti):
 						// the subject of an aid noun gives only with a giving verb
+					case c.Type == "SANCTION" && !x.cueAfter(st, "impose", subj.last, cl):
+						// "The EU imposed sanctions", "hat Sanktionen verhängt"
 					default:
 						actorK = k
 					}
@@ -1489,6 +1522,11 @@ func (x *extractor) subjectOK(st *sent, c *cand, k int) bool {
 	if x.pronounBetween(st, m.last, c.ti) {
 		return false
 	}
+	if c.Type == "CONSULT" && !c.withPartner && !x.cueAfter(st, "hold", -1, c.clause) {
+		// "Yeutter stressed the importance of trade negotiations": the
+		// subject takes part only when it holds, joins or seeks them
+		return false
+	}
 	if c.Type == "AGREE" && !x.cueBetween(st, "conclude", m.last, c.ti) {
 		return false
 	}
@@ -1540,11 +1578,64 @@ func (x *extractor) timexAt(w word) bool {
 	return false
 }
 
+// adjectival reports whether an English -ed or -ing verb form at word wi
+// is used as an adjective: nothing before it that a verb needs (a name, a
+// pronoun, an auxiliary or adverb) and a plain word after it ("to halt
+// threatened trade sanctions", "trade negotiating leverage").
+func (x *extractor) adjectival(st *sent, wi int) bool {
+	ws := st.words
+	w := ws[wi].low
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if wi > 0 {
+		p := ws[wi-1]
+		if st.mentAt(wi-1) >= 0 || p.cap || x.timexAt(p) || x.data.is("pronoun", p.low) || x.data.is("aux", p.low) || strings.HasSuffix(p.low, "ly") || p.clause != ws[wi].clause {
+			return false
+		}
+	} else {
+		return false
+	}
+	if wi > 1 && (st.mentAt(wi-2) >= 0 || x.data.is("pronoun", ws[wi-2].low)) {
+		return false // "Gencorp earlier urged shareholders"
+	}
+	if wi+1 >= len(ws) || ws[wi+1].clause != ws[wi].clause {
+		return false
+	}
+	n := ws[wi+1].low
+	if st.mentAt(wi+1) >= 0 || x.isStructural(n) || x.data.is("pronoun", n) || x.data.is("aux", n) {
+		return false
+	}
+	return true
+}
+
 // pronounBetween reports whether a pronoun that no mention covers stands
 // between words a and b: then it, not a name before it, is the subject.
 func (x *extractor) pronounBetween(st *sent, a, b int) bool {
 	for j := a + 1; j < b; j++ {
 		if x.data.is("pronoun", st.words[j].low) && st.mentAt(j) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNounAfter reports whether one of the three words from wi names an
+// organ of a state ("Mali's military government", "India's foreign
+// ministry"), so the possessive before it stands for the state.
+func (x *extractor) stateNounAfter(st *sent, wi int) bool {
+	for j := wi; j < len(st.words) && j < wi+3; j++ {
+		if x.data.is("state", st.words[j].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAfter reports whether a cue of class starts after word a in clause cl.
+func (x *extractor) cueAfter(st *sent, class string, a, cl int) bool {
+	for _, idx := range st.cues[class] {
+		if idx[0] > a && st.words[idx[0]].clause == cl {
 			return true
 		}
 	}

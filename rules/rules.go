@@ -26,7 +26,7 @@
 // The attribute "check", when a rule has it, is a guard: a match counts
 // only when its template expands (every normaliser in it accepts) to a
 // non-empty value, so a broad pattern can defer to a table ("check
-// %cur(3)").
+// %isocode(3)").
 //
 // A rule's pattern is a Go regular expression (RE2 syntax) in which %Name
 // expands to macro Name, wrapped in a non-capturing group; write \% for a
@@ -46,12 +46,22 @@
 //
 // # Matching
 //
-// A Set indexes each rule under the first three characters its matches can
-// start with (lower-cased, digits as '0', white space as ' '), derived from
-// the compiled pattern. Scan visits only the positions where a word, number
-// or symbol starts and whose first characters some rule can start with, and
-// tries only those rules there, anchored; so the cost is a map look-up per
-// word plus a few short anchored matches where something may be found.
+// Matching is leftmost-first within a rule (Go's regexp semantics: order
+// alternatives longest first; tables are) and longest-match among rules: at
+// each position the longest match of any rule wins, ties going to the rule
+// defined first. A rule with the attribute "value -" (or any attribute the
+// owner treats so) can thus veto what other rules would match there.
+//
+// A Set indexes each rule in a trie under the first characters (up to six)
+// its matches can start with (lower-cased, digits as '0', white space as
+// ' '), derived from the compiled pattern. Scan visits only the positions
+// where a word, number or symbol starts, looks up the rules whose keys the
+// text there begins with, and before running a rule's regular expression
+// (anchored, on at most Window bytes) applies three cheap tests derived
+// from the pattern: a word one of whose first letters must follow, a
+// literal the match must contain, a digit it must contain. The cost is a
+// trie walk per word plus a few short anchored matches where something may
+// be found.
 package rules
 
 import (

@@ -105,6 +105,13 @@ func New(code string) (*Tagger, error) {
 		"amhour":  func(s string) (string, bool) { return clock(s, 0) },
 		"pmhour":  func(s string) (string, bool) { return clock(s, 12) },
 		"clock12": clock12,
+		"century": func(s string) (string, bool) {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				return "", false
+			}
+			return fmt.Sprintf("%02d", n-1), true
+		},
 	}
 	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}}, Files(code)...)
 	if err != nil {

@@ -26,18 +26,20 @@ type qseg struct {
 
 // run is the state of one extraction.
 type run struct {
-	x        *Extractor
-	lex      *lexicon
-	d        *doc.Document
-	text     string
-	toks     []tok
-	sents    []sentence
-	paras    []doc.Span
-	segs     []*qseg
-	segOf    []int  // token → index of the qseg whose marks/content hold it, -1
-	used     []bool // tokens belonging to a found attribution or content
-	mentions []mention
-	out      []*found
+	x         *Extractor
+	lex       *lexicon
+	d         *doc.Document
+	text      string
+	toks      []tok
+	sents     []sentence
+	paras     []doc.Span
+	segs      []*qseg
+	segOf     []int            // token → index of the qseg whose marks/content hold it, -1
+	sentFirst []int            // sentence → its first token after opening marks
+	bySent    map[int][]*found // sentence → statements touching it (set by continuations)
+	used      []bool           // tokens belonging to a found attribution or content
+	mentions  []mention
+	out       []*found
 }
 
 func (e *Extractor) find(d *doc.Document) []*found {
@@ -243,7 +245,7 @@ func (r *run) scanParagraph(start, end int) {
 }
 
 func (r *run) singleCloses(o rune, from, end int) bool {
-	for j := from; j < end; j++ {
+	for j := from; j < end && j < from+maxSingle; j++ {
 		if r.toks[j].qmark != 0 && closes(o, r.toks[j].qmark) && !r.toks[j].space {
 			return true
 		}
@@ -339,17 +341,34 @@ func (r *run) cueAt(i, limit int) (string, int, bool) {
 	return best, bestPart, best != ""
 }
 
+// sentStart reports whether token i opens its sentence (after opening
+// marks, brackets and dashes).
 func (r *run) sentStart(i int) bool {
 	if i == 0 {
 		return true
 	}
-	s := r.sents[r.toks[i].sent]
-	j := s.first
-	for j < i && (r.toks[j].qmark != 0 || r.isPunct(j, "(-–—")) {
-		j++
+	si := r.toks[i].sent
+	if r.sentFirst == nil {
+		r.sentFirst = make([]int, len(r.sents))
+		for k, s := range r.sents {
+			j := s.first
+			for j < s.last && (r.toks[j].qmark != 0 || r.isPunct(j, "(-–—")) {
+				j++
+			}
+			r.sentFirst[k] = j
+		}
 	}
-	return j == i
+	return r.sentFirst[si] == i
 }
+
+// Bounds that keep the cost linear on hostile input: a single quotation
+// mark looks this many tokens ahead for its closing mark, and sentences
+// longer than maxSentence tokens (no real sentence is) are not searched
+// for reported speech.
+const (
+	maxSingle   = 200
+	maxSentence = 400
+)
 
 // looksAdj reports whether a lower-case word can be an attributive
 // adjective (German endings; English: any lower-case word).
@@ -700,7 +719,7 @@ func (r *run) speaker(a, b int) string {
 		return id
 	}
 	if b-a == 1 && r.class(a) == "pron" {
-		return r.resolvePronoun(a, nil)
+		return r.resolvePronoun(a, nil, nil)
 	}
 	return ""
 }
@@ -710,7 +729,7 @@ func (r *run) speaker(a, b int) string {
 // in one of the two preceding sentences, or the person or organisation
 // named first in such a sentence; else the last speaker; else the nearest
 // preceding person.
-func (r *run) resolvePronoun(p int, self *found) string {
+func (r *run) resolvePronoun(p int, self, last *found) string {
 	if r.x.resolver != nil {
 		if id := r.x.resolver.ResolvePronoun(r.d, r.toks[p].Start); id != "" {
 			return id
@@ -722,8 +741,8 @@ func (r *run) resolvePronoun(p int, self *found) string {
 		first = cur // "GM will recall trucks, the company said"
 	}
 	for s := first; s >= 0 && s >= cur-2; s-- {
-		for _, g := range r.out {
-			if g != self && g.speaker != "" && g.lastTok > g.firstTok && r.toks[g.firstTok].sent <= s && s <= g.sentLast {
+		for _, g := range r.bySent[s] {
+			if g != self && g.speaker != "" {
 				return g.speaker
 			}
 		}
@@ -747,35 +766,35 @@ func (r *run) resolvePronoun(p int, self *found) string {
 			}
 		}
 	}
-	if f := r.lastSpeaker(r.toks[p].Start); f != nil && f != self {
+	at := r.toks[p].Start
+	if f := r.recent(last, at); f != nil && f != self && f.speaker != "" {
 		return f.speaker
 	}
-	at := r.toks[p].Start
-	for k := len(r.mentions) - 1; k >= 0; k-- {
-		if r.mentions[k].End <= at && r.mentions[k].typ == "PER" {
+	// the nearest preceding person, among the last few mentions
+	k := sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].End > at })
+	for n := 0; k > 0 && n < 50; n++ {
+		k--
+		if r.mentions[k].typ == "PER" {
 			return r.mentions[k].id
 		}
 	}
 	return ""
 }
 
-// lastSpeaker returns the last attributed statement before offset at
-// within the three preceding paragraphs.
-func (r *run) lastSpeaker(at int) *found {
-	var best *found
-	for _, f := range r.out {
-		if f.content.Start < at && (f.speaker != "" || f.speakerNP.End > f.speakerNP.Start) && (best == nil || f.content.Start > best.content.Start) {
-			best = f
-		}
-	}
-	if best == nil {
+// recent returns the statement last — the last attributed one before
+// offset at — when it lies within the three preceding paragraphs.
+func (r *run) recent(last *found, at int) *found {
+	if last == nil {
 		return nil
 	}
-	if p := r.paraAt(at); p-r.paraAt(best.content.Start) > 3 {
+	if p := r.paraAt(at); p-r.paraAt(last.content.Start) > 3 {
 		return nil
 	}
-	return best
+	return last
 }
+
+// attributed reports whether a statement has a speaker or speaker words.
+func (f *found) attributed() bool { return f.speaker != "" || f.speakerNP.End > f.speakerNP.Start }
 
 func (r *run) paraAt(at int) int {
 	return sort.Search(len(r.paras), func(i int) bool { return r.paras[i].End >= at })

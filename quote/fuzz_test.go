@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
@@ -194,5 +195,25 @@ func TestExtract_Unbalanced(t *testing.T) {
 				t.Errorf("got %q, want a quote %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestExtract_Hostile checks that pathological input stays fast: one
+// huge sentence of reporting verbs, apostrophes and quotation marks.
+func TestExtract_Hostile(t *testing.T) {
+	for _, unit := range []string{"sagte er, ", "' ", "„ ", "said X, ", "sei habe werde ", "»a« ", "„Wir kommen“, sagte er. ", "Er sagte, die Lage sei ernst. Sie sei ernst. "} {
+		text := strings.Repeat(unit, 40000)
+		for _, lang := range []string{"de", "en"} {
+			x, err := New(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := &doc.Document{Text: text, Lang: lang}
+			start := time.Now()
+			checkQuotes(t, d, x.Extract(d))
+			if el := time.Since(start); el > 10*time.Second {
+				t.Errorf("%q × 40000 (%s): %v", unit, lang, el)
+			}
+		}
 	}
 }

@@ -16,6 +16,9 @@ import (
 func (r *run) indirect() {
 	for si := range r.sents {
 		s := r.sents[si]
+		if s.last-s.first > maxSentence {
+			continue
+		}
 		free := 0
 		for i := s.first; i < s.last; i++ {
 			if !r.used[i] && r.segOf[i] < 0 {
@@ -40,6 +43,19 @@ func (r *run) add(f *found) {
 		r.used[i] = true
 	}
 	r.out = append(r.out, f)
+	if r.bySent != nil {
+		r.index(f)
+	}
+}
+
+// index records the sentences a statement touches in r.bySent.
+func (r *run) index(f *found) {
+	if f.lastTok <= f.firstTok {
+		return
+	}
+	for s := r.toks[f.firstTok].sent; s <= f.sentLast && s < len(r.sents); s++ {
+		r.bySent[s] = append(r.bySent[s], f)
+	}
 }
 
 // bounds returns the first and end token of a sentence's text, without
@@ -475,17 +491,26 @@ func (r *run) skipAdjuncts(j, end int) int {
 // statements of the same speaker.
 func (r *run) continuations() {
 	sortFound(r.out)
+	r.bySent = map[int][]*found{}
+	for _, f := range r.out {
+		r.index(f)
+	}
+	// in document order, so each statement sees the speakers before it
+	var last *found
 	for _, f := range r.out {
 		if f.pron >= 0 && f.speaker == "" {
-			f.speaker = r.resolvePronoun(f.pron, f)
+			f.speaker = r.resolvePronoun(f.pron, f, last)
 		}
 		if f.kind == Direct && f.cueLemma == "" && f.speaker == "" {
-			if l := r.lastSpeaker(f.content.Start); l != nil {
+			if l := r.recent(last, f.content.Start); l != nil {
 				f.speaker, f.speakerNP = l.speaker, l.speakerNP
 				f.time = l.time
 				f.clause = l.clause
 				f.confidence = 0.6
 			}
+		}
+		if f.attributed() {
+			last = f
 		}
 	}
 	touched := make([]bool, len(r.sents))
@@ -496,11 +521,22 @@ func (r *run) continuations() {
 			}
 		}
 	}
+	n := len(r.out) // r.out[:n] is sorted; statements added below follow
+	j := 0
+	last = nil
 	for si := 1; si < len(r.sents); si++ {
+		for ; j < n && r.out[j].content.Start < r.sents[si].Start; j++ {
+			if r.out[j].attributed() {
+				last = r.out[j]
+			}
+		}
 		if touched[si] || !touched[si-1] {
 			continue
 		}
 		s := r.sents[si]
+		if s.last-s.first > maxSentence {
+			continue
+		}
 		ki := false
 		for i := s.first; i < s.last; i++ {
 			if r.isKI(i) || r.isKIIPlural(i) {
@@ -511,7 +547,7 @@ func (r *run) continuations() {
 		if !ki {
 			continue
 		}
-		l := r.lastSpeaker(s.Start)
+		l := r.recent(last, s.Start)
 		if l == nil {
 			continue
 		}
@@ -524,6 +560,7 @@ func (r *run) continuations() {
 		f.confidence = 0.6
 		r.add(f)
 		touched[si] = true
+		last = f
 	}
 	sortFound(r.out)
 }

@@ -133,7 +133,7 @@ func (r *run) cuePhrase(si int) *found {
 		if r.used[i] || r.segOf[i] >= 0 {
 			continue
 		}
-		for _, cp := range r.lex.cues {
+		for _, cp := range r.lex.cues[r.toks[i].lower] {
 			n := len(cp.words)
 			if i+n > s.last {
 				continue

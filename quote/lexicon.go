@@ -34,9 +34,9 @@ type cuePhrase struct {
 type lexicon struct {
 	lang     string
 	verbs    map[string][]verbSense // lower-case form → senses
-	cues     []cuePhrase
-	kiKnown  map[string]bool // Konjunktiv I forms always accepted
-	kiNever  map[string]bool // -e words never accepted
+	cues     map[string][]cuePhrase // by first word
+	kiKnown  map[string]bool        // Konjunktiv I forms always accepted
+	kiNever  map[string]bool        // -e words never accepted
 	class    map[string]string
 	anaphors []string // head-noun endings of definite descriptions that refer back
 	channels *rules.Set
@@ -60,6 +60,7 @@ func loadLexicon(code string) (*lexicon, error) {
 		kiKnown: map[string]bool{},
 		kiNever: map[string]bool{},
 		class:   map[string]string{},
+		cues:    map[string][]cuePhrase{},
 	}
 	lines, err := lang.Read(code, "quote-verbs.txt")
 	if err != nil {
@@ -99,7 +100,8 @@ func loadLexicon(code string) (*lexicon, error) {
 		if dir != "pre" && dir != "post" && dir != "self" && dir != "opt" {
 			return nil, fmt.Errorf("%w: %s: direction %q is not pre, opt, post or self", ErrData, ln.Pos(), dir)
 		}
-		l.cues = append(l.cues, cuePhrase{words: strings.Fields(strings.ToLower(ln.Fields[0])), dir: dir, lemma: ln.Fields[2]})
+		cp := cuePhrase{words: strings.Fields(strings.ToLower(ln.Fields[0])), dir: dir, lemma: ln.Fields[2]}
+		l.cues[cp.words[0]] = append(l.cues[cp.words[0]], cp)
 	}
 	lines, err = lang.Read(code, "quote-konjunktiv.txt")
 	if err != nil {

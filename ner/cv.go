@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"math"
 	"io"
 	"time"
 )
@@ -14,36 +15,42 @@ import (
 // model trained on the training split is measured on the development
 // split (folds is ignored). runs limits how many folds are run (0: all).
 func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string]Scores, error) {
+	sc, _, err := crossValidate(opt, folds, runs, log)
+	return sc, err
+}
+
+func crossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string]Scores, []calibPoint, error) {
+	var calib []calibPoint
 	if log == nil {
 		log = io.Discard
 	}
 	if err := opt.defaults(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := trainingResources(opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if opt.Lang == "en" {
 		opt.IncludeDev = false
 		corpora, err := readCorpora(opt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		train := withDocs(corpora[0].sents, "conll")
 		m, err := trainModel(opt, res, train, log)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		dev, err := readFile(opt.DataDir+"/ner/conll2003-en/dev.txt", false)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		sc, err := m.Evaluate("conll", dev, nil)
+		sc, err := m.evaluate("conll", dev, nil, &calib)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return map[string]Scores{"conll2003-en/dev": sc}, nil
+		return map[string]Scores{"conll2003-en/dev": sc}, calib, nil
 	}
 	if folds < 2 {
 		folds = 5
@@ -53,7 +60,7 @@ func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 	}
 	corpora, err := readCorpora(opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := map[string]Scores{}
 	var outs [][]Scores
@@ -77,13 +84,13 @@ func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 		}
 		m, err := trainModel(opt, res, train, io.Discard)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var row []Scores
 		for _, h := range held {
-			sc, err := m.Evaluate(h.domain, h.sents, nil)
+			sc, err := m.evaluate(h.domain, h.sents, nil, &calib)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			row = append(row, sc)
 			fmt.Fprintf(log, "ner: fold %d/%d %s: F1 %.2f (%s)\n", k+1, folds, h.name, sc.Overall.F1(), time.Since(t0).Round(time.Second))
@@ -93,7 +100,33 @@ func CrossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 			out[h.name] = mergeScores(out[h.name], row[i])
 		}
 	}
-	return out, nil
+	return out, calib, nil
+}
+
+// fitCalibration fits p(correct) = 1/(1+exp(-(a*margin+b))) to the
+// points by gradient descent on the log-loss.
+func fitCalibration(pts []calibPoint) (a, b float64) {
+	if len(pts) == 0 {
+		return 0.5, 0
+	}
+	a, b = 0.5, 0
+	for it := 0; it < 2000; it++ {
+		var ga, gb float64
+		for _, p := range pts {
+			x := math.Min(float64(p.margin), 50)
+			q := 1 / (1 + math.Exp(-(a*x + b)))
+			y := 0.0
+			if p.correct {
+				y = 1
+			}
+			ga += (q - y) * x
+			gb += q - y
+		}
+		n := float64(len(pts))
+		a -= 0.05 * ga / n
+		b -= 0.5 * gb / n
+	}
+	return a, b
 }
 
 // mergeScores pools the counts of two evaluations.

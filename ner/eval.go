@@ -195,20 +195,47 @@ func Eval(format, lang, file string, predictionsOut io.Writer, w io.Writer) (Sco
 // Evaluate tags sents under the annotation scheme of format and scores
 // the result; see Eval.
 func (m *Model) Evaluate(format string, sents []Sentence, predictionsOut io.Writer) (Scores, error) {
+	return m.evaluate(format, sents, predictionsOut, nil)
+}
+
+// calibPoint is a predicted chunk's Viterbi margin and whether it was
+// right, for calibrating confidences.
+type calibPoint struct {
+	margin  float32
+	correct bool
+}
+
+func (m *Model) evaluate(format string, sents []Sentence, predictionsOut io.Writer, calib *[]calibPoint) (Scores, error) {
 	dom := m.domainIndex(format)
+	var margins []float32
 	predOuter := make([][]string, len(sents))
 	predInner := make([][]string, len(sents))
 	var d decoder
 	docs := withDocs(sents, format)
 	for i, s := range sents {
-		path := m.tag(&d, s.Tokens, dom, docs[i].dc, nil)
+		if calib != nil {
+			margins = make([]float32, len(s.Tokens))
+		}
+		path := m.tag(&d, s.Tokens, dom, docs[i].dc, margins)
 		po := make([]string, len(path))
-		pi := make([]string, len(path))
 		for j, y := range path {
 			po[j] = m.Labels[y]
-			pi[j] = "O"
 		}
+		pi := m.innerTags(s.Tokens, po)
 		predOuter[i], predInner[i] = po, pi
+		if calib != nil {
+			gold := map[Chunk]bool{}
+			for _, c := range Chunks(s.Outer) {
+				gold[c] = true
+			}
+			for _, c := range Chunks(po) {
+				mm := margins[c.Start]
+				for k := c.Start; k < c.End; k++ {
+					mm = min(mm, margins[k])
+				}
+				*calib = append(*calib, calibPoint{mm, gold[c]})
+			}
+		}
 	}
 	if predictionsOut != nil {
 		bw := bufio.NewWriter(predictionsOut)

@@ -251,6 +251,9 @@ func LoadFS(fsys fs.FS, lang string) (*Model, error) {
 	}
 	m.Meta = meta
 	m.confA, m.confB = meta.ConfA, meta.ConfB
+	if ob, ok := meta.Options["o_bias"].(float64); ok {
+		m.oBias = float32(ob)
+	}
 	f, err := fsys.Open(path.Join("models", lang, "model.bin.gz"))
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)

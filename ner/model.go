@@ -29,6 +29,9 @@ type Model struct {
 	fz      featurizer
 	// Confidence calibration: p = 1/(1+exp(-(confA*margin+confB))).
 	confA, confB float64
+	// oBias is subtracted from the score of label O at every token,
+	// trading precision for recall.
+	oBias float32
 }
 
 func (m *Model) numLabels() int { return len(m.Labels) }
@@ -115,6 +118,7 @@ func (m *Model) emissions(d *decoder, n int) {
 				row[y] += wr[y]
 			}
 		}
+		row[0] -= m.oBias
 	}
 }
 

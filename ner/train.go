@@ -39,12 +39,19 @@ type TrainOptions struct {
 	DomainFeatures bool
 	// NoEuroparl leaves out the Europarl corpus (German).
 	NoEuroparl bool
-	// Method is "perceptron" (default) or "crf".
+	// Method is "crf" (default) or "perceptron" (averaged structured
+	// perceptron).
 	Method string
-	// C2 is the L2 regularisation of the CRF (default 1).
+	// C2 is the L2 regularisation of the CRF (default 0.3).
 	C2 float64
 	// LearningRate is the CRF's initial SGD step (default 0.1).
 	LearningRate float64
+	// CV, when above 1, first cross-validates the configuration with that
+	// many folds (see CrossValidate): the scores go into the model's
+	// metadata and the held-out predictions calibrate its confidences.
+	CV int
+	// OBias lowers the score of label O when tagging, for recall (0: none).
+	OBias float64
 	// Ablate lists resources to leave out, comma-separated: gazetteer,
 	// clusters, lexicon (for measurements).
 	Ablate string
@@ -63,10 +70,10 @@ func (o *TrainOptions) defaults() error {
 		o.Epochs = 12
 	}
 	if o.Method == "" {
-		o.Method = "perceptron"
+		o.Method = "crf"
 	}
 	if o.C2 == 0 {
-		o.C2 = 1
+		o.C2 = 0.3
 	}
 	if o.Prune == 0 {
 		o.Prune = 0.01
@@ -198,6 +205,7 @@ type trainer struct {
 	w, u   []float32 // weights and time-weighted update sums (averaging)
 	tw, tu []float32
 	c      float32
+	opt    TrainOptions
 }
 
 // Train trains a model on the corpora of opt.Lang and, when opt.OutDir is
@@ -222,15 +230,28 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 		train = append(train, withDocs(c.sents, c.domain)...)
 		fmt.Fprintf(log, "ner: %s: %d sentences (%s)\n", c.name, len(c.sents), c.domain)
 	}
+	var cvScores map[string]Scores
+	confA, confB := 0.0, 0.0
+	if opt.CV > 1 {
+		var calib []calibPoint
+		cvScores, calib, err = crossValidate(opt, opt.CV, 0, log)
+		if err != nil {
+			return nil, err
+		}
+		confA, confB = fitCalibration(calib)
+		fmt.Fprintf(log, "ner: confidence calibration a=%.4f b=%.4f from %d chunks\n", confA, confB, len(calib))
+	}
 	start := time.Now()
 	m, err := trainModel(opt, res, train, log)
 	if err != nil {
 		return nil, err
 	}
+	m.confA, m.confB = confA, confB
 	m.Meta = Meta{
 		Format:   modelFormat,
 		Lang:     opt.Lang,
-		Method:   "averaged structured perceptron, first-order Viterbi with BIO constraints",
+		Method:   methodName(opt.Method),
+		Command:  opt.command(),
 		Seed:     opt.Seed,
 		Epochs:   opt.Epochs,
 		Labels:   m.Labels,
@@ -241,6 +262,29 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 	}
 	for _, c := range corpora {
 		m.Meta.Data = append(m.Meta.Data, DataInfo{File: c.name, Domain: c.domain, Sentences: len(c.sents)})
+	}
+	if cvScores != nil {
+		m.Meta.Scores = map[string]any{}
+		for name, sc := range cvScores {
+			e := map[string]any{
+				"format":    sc.Format,
+				"precision": round2(sc.Overall.Precision()),
+				"recall":    round2(sc.Overall.Recall()),
+				"f1":        round2(sc.Overall.F1()),
+				"counts":    sc.Overall,
+			}
+			if opt.Lang == "de" {
+				e["estimate"] = fmt.Sprintf("%d-fold cross-validation", opt.CV)
+			} else {
+				e["estimate"] = "trained on train, measured on dev"
+			}
+			byType := map[string]float64{}
+			for t, p := range sc.ByType {
+				byType[t] = round2(p.F1())
+			}
+			e["f1_by_type"] = byType
+			m.Meta.Scores[name] = e
+		}
 	}
 	if opt.OutDir != "" {
 		if err := m.Save(opt.OutDir); err != nil {
@@ -287,6 +331,7 @@ func (o TrainOptions) settings() map[string]any {
 		"prune":           o.Prune,
 		"min_count":       o.MinCount,
 		"ablate":          o.Ablate,
+		"o_bias":          o.OBias,
 		"method":          o.Method,
 		"c2":              o.C2,
 		"learning_rate":   o.LearningRate,
@@ -316,6 +361,9 @@ func trainingResources(opt TrainOptions) (*resources, error) {
 
 // trainModel runs the perceptron over train.
 func trainModel(opt TrainOptions, res *resources, train []labelled, log io.Writer) (*Model, error) {
+	if log == nil {
+		log = io.Discard
+	}
 	m := newModel(opt.Lang, res, opt.DomainFeatures)
 	L := m.numLabels()
 	labelIdx := map[string]int{}
@@ -389,11 +437,11 @@ func trainModel(opt TrainOptions, res *resources, train []labelled, log io.Write
 			}
 		}
 		ct.train(insts, opt, rng, log)
-		tr := &trainer{m: m, L: L, w: ct.w, tw: ct.trans}
+		tr := &trainer{m: m, L: L, w: ct.w, tw: ct.trans, opt: opt}
 		tr.install(feat, opt.Prune, log)
 		return m, nil
 	}
-	tr := &trainer{m: m, L: L,
+	tr := &trainer{m: m, L: L, opt: opt,
 		w: make([]float32, len(feat)*L), u: make([]float32, len(feat)*L),
 		tw: make([]float32, (L+1)*L), tu: make([]float32, (L+1)*L),
 	}
@@ -521,8 +569,30 @@ func (tr *trainer) install(feat map[uint64]int32, prune float64, log io.Writer) 
 	fmt.Fprintf(log, "ner: kept %d of %d features\n", len(newFeat), len(feat))
 	tr.m.feat, tr.m.w = newFeat, w
 	tr.m.trans = append([]float32(nil), tr.tw...)
+	tr.m.oBias = float32(tr.opt.OBias)
 	tr.m.index()
 }
+
+func methodName(m string) string {
+	if m == "perceptron" {
+		return "averaged structured perceptron; first-order Viterbi with BIO constraints"
+	}
+	return "linear-chain CRF, L2-regularised SGD; first-order Viterbi with BIO constraints"
+}
+
+// command is the command line that reproduces a model.
+func (o TrainOptions) command() string {
+	c := fmt.Sprintf("dateline train ner --lang %s --seed %d --epochs %d --method %s --c2 %g", o.Lang, o.Seed, o.Epochs, o.Method, o.C2)
+	if o.IncludeDev {
+		c += " --include-dev"
+	}
+	if o.CV > 1 {
+		c += fmt.Sprintf(" --cv %d", o.CV)
+	}
+	return c + " (or: go run ./ner/internal/cmd/nertool train -lang ... with the same flags)"
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // labelTypes returns "PER" for "B-PER".
 func labelType(l string) string {

@@ -11,7 +11,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/dateline/dateline/ner"
 )
@@ -38,6 +40,8 @@ func main() {
 	fs.Float64Var(&opt.C2, "c2", 0, "CRF L2 regularisation")
 	fs.Float64Var(&opt.LearningRate, "lr", 0, "CRF learning rate")
 	fs.StringVar(&opt.Ablate, "ablate", "", "resources to leave out: gazetteer,clusters,lexicon")
+	fs.IntVar(&opt.CV, "cv", 0, "train: cross-validate first with this many folds (scores and calibration in meta.json)")
+	fs.Float64Var(&opt.OBias, "obias", 0, "score subtracted from label O when tagging")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	runs := fs.Int("runs", 0, "folds to run (0: all)")
 	format := fs.String("format", "conll", "eval format: conll or germeval")
@@ -78,6 +82,23 @@ func main() {
 		} else {
 			_, err = ner.Eval(*format, opt.Lang, fs.Arg(0), nil, os.Stdout)
 		}
+	case "stats":
+		// Load both embedded models and report time and heap.
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for _, lang := range []string{"de", "en"} {
+			t0 := time.Now()
+			m, lerr := ner.Load(lang)
+			if lerr != nil {
+				err = lerr
+				break
+			}
+			fmt.Printf("%s: loaded in %s, %d features, %d labels\n", lang, time.Since(t0).Round(time.Millisecond), m.Meta.Features, len(m.Labels))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		fmt.Printf("heap in use for both models: %.1f MB\n", float64(after.HeapAlloc-before.HeapAlloc)/1e6)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}

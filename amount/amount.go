@@ -50,7 +50,7 @@ func New(code string) (*Tagger, error) {
 	if code == "de" {
 		t.decimal = ','
 	}
-	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"number", "scale", "unit", "counted", "check"}, Required: []string{"unit"}}, Files(code)...)
+	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"number", "scale", "unit", "counted", "check", "short"}, Required: []string{"unit"}}, Files(code)...)
 	if err != nil {
 		return nil, fmt.Errorf("amount: %w", err)
 	}
@@ -108,9 +108,21 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 		return doc.Amount{}, false
 	}
 	counted, _ := t.set.Expand(m, "counted")
+	end := m.End
 	if counted != "" {
 		if _, skip := t.set.Lookup("notcounted", counted); skip || isYear(numText) {
-			return doc.Amount{}, false
+			// not a count after all: keep the number with its magnitude
+			// when the rule says where that ends, else drop the match
+			sh, ok := t.set.Expand(m, "short")
+			g, err := strconv.Atoi(sh)
+			if !ok || err != nil || isYear(numText) {
+				return doc.Amount{}, false
+			}
+			_, e := m.GroupSpan(g)
+			if e <= m.Start {
+				return doc.Amount{}, false
+			}
+			end, counted, unit = e, "", ""
 		}
 	}
 	if sc, ok := t.set.Expand(m, "scale"); ok && sc != "" {
@@ -130,7 +142,7 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return doc.Amount{}, false
 	}
-	return doc.Amount{Span: doc.Span{Start: m.Start, End: m.End}, Value: round(v), Unit: unit, Counted: counted}, true
+	return doc.Amount{Span: doc.Span{Start: m.Start, End: end}, Value: round(v), Unit: unit, Counted: counted}, true
 }
 
 // round removes binary noise from decimal products (1.5 × 1e9).

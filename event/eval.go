@@ -419,7 +419,15 @@ func evalMeantimeFile(path string, w io.Writer, opt EvalOptions) (Scores, error)
 			gold = append(gold, gev{id, sp})
 		}
 	}
-	sort.Slice(gold, func(i, j int) bool { return gold[i].Start < gold[j].Start })
+	sort.Slice(gold, func(i, j int) bool {
+		if gold[i].Start != gold[j].Start {
+			return gold[i].Start < gold[j].Start
+		}
+		if gold[i].End != gold[j].End {
+			return gold[i].End < gold[j].End
+		}
+		return gold[i].id < gold[j].id
+	})
 	s := Scores{Docs: 1, Gold: len(gold), Predicted: len(d.Events)}
 	for _, e := range d.Events {
 		gi := -1

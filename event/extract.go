@@ -170,7 +170,20 @@ func (x *extractor) run() {
 			all = append(all, rawMent{m.Span, e.ID, e.Type, m.Kind})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	// a total order, so equal spans give the same result on every run
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		if a.ent != b.ent {
+			return a.ent < b.ent
+		}
+		return a.kind < b.kind
+	})
 	for si, s := range d.Sentences {
 		if !s.Span.Valid(len(d.Text)) {
 			continue
@@ -201,7 +214,7 @@ func (x *extractor) run() {
 				kept = append(kept, m)
 			}
 		}
-		sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+		sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 		for _, m := range kept {
 			first, last := -1, -1
 			for wi, w := range st.words {

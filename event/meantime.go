@@ -248,7 +248,12 @@ func (m *Meantime) Document() (*doc.Document, map[string]doc.Span) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		e := ents[id]
-		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		sort.Slice(e.Mentions, func(i, j int) bool {
+			if e.Mentions[i].Start != e.Mentions[j].Start {
+				return e.Mentions[i].Start < e.Mentions[j].Start
+			}
+			return e.Mentions[i].End < e.Mentions[j].End
+		})
 		d.Entities = append(d.Entities, *e)
 	}
 	var tids []string
@@ -269,7 +274,7 @@ func (m *Meantime) Document() (*doc.Document, map[string]doc.Span) {
 			d.Timexes = append(d.Timexes, doc.Timex{Span: sp, Type: mm.TimexType, Value: mm.Value})
 		}
 	}
-	sort.Slice(d.Timexes, func(i, j int) bool { return d.Timexes[i].Start < d.Timexes[j].Start })
+	sort.SliceStable(d.Timexes, func(i, j int) bool { return d.Timexes[i].Start < d.Timexes[j].Start })
 	return d, spans
 }
 

@@ -2,8 +2,8 @@ package ner
 
 import (
 	"fmt"
-	"math"
 	"io"
+	"math"
 	"time"
 )
 

@@ -1062,7 +1062,30 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
 		next, _ := utf8.DecodeRuneInString(text[e:])
 		if isWordRune(last) && isWordRune(next) {
-			return Match{}, false
+			// The match ends inside a word. Try once more on the text
+			// before that word, so a shorter alternative ("5 mln"
+			// rather than "5 mln agains|t") can match.
+			j := e
+			for j > pos {
+				r, size := utf8.DecodeLastRuneInString(text[pos:j])
+				if !isWordRune(r) {
+					break
+				}
+				j -= size
+			}
+			if j <= pos {
+				return Match{}, false
+			}
+			loc = r.re.FindStringSubmatchIndex(text[pos:j])
+			if loc == nil || loc[1] == 0 {
+				return Match{}, false
+			}
+			e = pos + loc[1]
+			last, _ = utf8.DecodeLastRuneInString(text[pos:e])
+			next, _ = utf8.DecodeRuneInString(text[e:])
+			if isWordRune(last) && isWordRune(next) {
+				return Match{}, false
+			}
 		}
 	}
 	for i := range loc {

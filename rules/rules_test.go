@@ -108,3 +108,18 @@ func FuzzParse(f *testing.F) {
 		})
 	})
 }
+
+// TestSet_Scan_WordEnd checks that a match ending inside a word is retried
+// on the text before that word.
+func TestSet_Scan_WordEnd(t *testing.T) {
+	s, err := Parse("f.txt", "rule r\n pattern (\\d+)(?:\\s([a-z]+s))?\n value %(1)\n example [5 cats]\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "5 against 6 cats"
+	var got []string
+	s.Scan(text, 0, len(text), func(m Match) { got = append(got, text[m.Start:m.End]) })
+	if strings.Join(got, "|") != "5|6 cats" {
+		t.Errorf("got %q, want [5 6 cats]", got)
+	}
+}

@@ -78,7 +78,7 @@ func TestEvalWith_pipeline(t *testing.T) {
 	if testing.Verbose() {
 		w = os.Stdout
 	}
-	for _, dir := range []string{"testdata/gold", "testdata/heldout", "testdata/heldout2"} {
+	for _, dir := range []string{"testdata/gold", "testdata/heldout", "testdata/heldout2", "testdata/heldout3"} {
 		s, err := EvalWith("gold", dir, w, EvalOptions{Analyze: p.Run, Verbose: os.Getenv("EVENT_VERBOSE") != ""})
 		if err != nil {
 			t.Fatal(err)
@@ -99,4 +99,18 @@ func TestEval_heldout2(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("held-out 2: %s", s)
+}
+
+// TestEval_heldout3 scores the last set, written at the end of the
+// session; its first run is kept in testdata/heldout3/first-run.log.
+func TestEval_heldout3(t *testing.T) {
+	w := io.Discard
+	if testing.Verbose() {
+		w = os.Stdout
+	}
+	s, err := EvalWith("gold", "testdata/heldout3", w, EvalOptions{Verbose: os.Getenv("EVENT_VERBOSE") != ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("held-out 3: %s", s)
 }

@@ -392,7 +392,10 @@ func (x *extractor) markModifiers(st *sent) {
 		ok := true
 		for wi := m.last + 1; wi < n.first; wi++ {
 			w := st.words[wi]
-			if w.clause != m.clauseOf(st) || !(x.isNoun(st, wi) || x.isAdj(w) || x.data.is("title", w.low)) {
+			// English titles may carry lower-case nouns before them: "EU
+			// trade chief Maros Sefcovic"
+			plain := !x.data.adjLower && !w.cap && !x.isStructural(w.low) && x.data.is("title", st.words[n.first-1].low)
+			if w.clause != m.clauseOf(st) || !(x.isNoun(st, wi) || x.isAdj(w) || x.data.is("title", w.low) || plain) {
 				ok = false
 			}
 		}

@@ -236,6 +236,14 @@ func (r *run) isKI(i int) bool {
 			return false
 		}
 	}
+	if !r.lex.kiStrong[w] {
+		// "Ich habe studiert und habe gearbeitet": 1st person indicative
+		for k := r.sents[t.sent].first; k < i; k++ {
+			if r.toks[k].lower == "ich" {
+				return false
+			}
+		}
+	}
 	if r.lex.kiKnown[w] {
 		return true
 	}
@@ -530,25 +538,30 @@ func (r *run) continuations() {
 				last = r.out[j]
 			}
 		}
-		if touched[si] || !touched[si-1] {
+		if touched[si] {
 			continue
 		}
+		follows := touched[si-1] || si >= 2 && touched[si-2] && r.sents[si-2].para == r.sents[si].para
 		s := r.sents[si]
 		if s.last-s.first > maxSentence {
 			continue
 		}
-		ki := false
+		ki, known := false, false
 		for i := s.first; i < s.last; i++ {
-			if r.isKI(i) || r.isKIIPlural(i) {
+			if r.isKI(i) {
 				ki = true
-				break
+				known = known || r.lex.kiKnown[r.toks[i].lower]
+			} else if r.isKIIPlural(i) && follows {
+				ki = true
 			}
 		}
-		if !ki {
+		// a Konjunktiv I sentence right after a statement continues it; one
+		// further away, only with a listed form ("sei", "habe", "werde")
+		if !ki || !follows && !known {
 			continue
 		}
 		l := r.recent(last, s.Start)
-		if l == nil {
+		if l == nil && !known {
 			continue
 		}
 		a, b := r.bounds(si)
@@ -556,8 +569,11 @@ func (r *run) continuations() {
 		if f == nil {
 			continue
 		}
-		f.speaker, f.speakerNP, f.clause = l.speaker, l.speakerNP, l.clause
-		f.confidence = 0.6
+		f.confidence = 0.3 // reported speech whose speaker is not named
+		if l != nil {
+			f.speaker, f.speakerNP, f.clause = l.speaker, l.speakerNP, l.clause
+			f.confidence = 0.6
+		}
 		r.add(f)
 		touched[si] = true
 		last = f

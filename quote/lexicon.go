@@ -37,6 +37,7 @@ type lexicon struct {
 	cues     map[string][]cuePhrase // by first word
 	kiKnown  map[string]bool        // Konjunktiv I forms always accepted
 	kiNever  map[string]bool        // -e words never accepted
+	kiStrong map[string]bool        // forms unlike any indicative (\"sei\", \"könne\")
 	class    map[string]string
 	anaphors []string // head-noun endings of definite descriptions that refer back
 	channels *rules.Set
@@ -55,12 +56,13 @@ func loadLexicon(code string) (*lexicon, error) {
 		return l, nil
 	}
 	l := &lexicon{
-		lang:    code,
-		verbs:   map[string][]verbSense{},
-		kiKnown: map[string]bool{},
-		kiNever: map[string]bool{},
-		class:   map[string]string{},
-		cues:    map[string][]cuePhrase{},
+		lang:     code,
+		verbs:    map[string][]verbSense{},
+		kiKnown:  map[string]bool{},
+		kiNever:  map[string]bool{},
+		kiStrong: map[string]bool{},
+		class:    map[string]string{},
+		cues:     map[string][]cuePhrase{},
 	}
 	lines, err := lang.Read(code, "quote-verbs.txt")
 	if err != nil {
@@ -114,10 +116,13 @@ func loadLexicon(code string) (*lexicon, error) {
 		switch ln.Fields[1] {
 		case "known":
 			l.kiKnown[strings.ToLower(ln.Fields[0])] = true
+		case "strong":
+			l.kiKnown[strings.ToLower(ln.Fields[0])] = true
+			l.kiStrong[strings.ToLower(ln.Fields[0])] = true
 		case "never":
 			l.kiNever[strings.ToLower(ln.Fields[0])] = true
 		default:
-			return nil, fmt.Errorf("%w: %s: %q is not known or never", ErrData, ln.Pos(), ln.Fields[1])
+			return nil, fmt.Errorf("%w: %s: %q is not known, strong or never", ErrData, ln.Pos(), ln.Fields[1])
 		}
 	}
 	lines, err = lang.Read(code, "quote-words.txt")

@@ -37,6 +37,7 @@ type run struct {
 	segOf     []int            // token → index of the qseg whose marks/content hold it, -1
 	sentFirst []int            // sentence → its first token after opening marks
 	bySent    map[int][]*found // sentence → statements touching it (set by continuations)
+	ich       []int            // sentence → its first \"ich\", -1
 	used      []bool           // tokens belonging to a found attribution or content
 	mentions  []mention
 	out       []*found

@@ -238,10 +238,19 @@ func (r *run) isKI(i int) bool {
 	}
 	if !r.lex.kiStrong[w] {
 		// "Ich habe studiert und habe gearbeitet": 1st person indicative
-		for k := r.sents[t.sent].first; k < i; k++ {
-			if r.toks[k].lower == "ich" {
-				return false
+		if r.ich == nil {
+			r.ich = make([]int, len(r.sents))
+			for k := range r.ich {
+				r.ich[k] = -1
 			}
+			for k := len(r.toks) - 1; k >= 0; k-- {
+				if r.toks[k].lower == "ich" {
+					r.ich[r.toks[k].sent] = k
+				}
+			}
+		}
+		if f := r.ich[t.sent]; f >= 0 && f < i {
+			return false
 		}
 	}
 	if r.lex.kiKnown[w] {

@@ -33,8 +33,9 @@
 // literal percent sign. Patterns are case-sensitive unless they say (?i).
 // Every other attribute line ("key value") is a template: %f(g) applies
 // table or function f to the text of capture group g (a number or a name
-// given with (?P<name>...)), %(g) is the group's text itself, and
-// %f|h(g) tries f, then h.
+// given with (?P<name>...)), %(g) is the group's text itself,
+// %f|h(g) tries f, then h, and %!t(g) accepts the text (and gives it back)
+// only when table or function t does not.
 //
 // Each rule needs at least one example. "example TEXT" says the rule matches
 // all of TEXT; "example before [TEXT] after" marks the part it matches in
@@ -641,6 +642,7 @@ func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
 			if fn == "" {
 				break
 			}
+			f = strings.TrimPrefix(f, "!")
 			if _, ok := p.set.Tables[f]; !ok {
 				if _, ok := p.set.funcs[f]; !ok {
 					return nil, fmt.Errorf("unknown table or function %q", f)
@@ -733,6 +735,12 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 // Lookup applies table or function name to s. Table look-ups ignore case
 // and collapse inner white space. A name "a|b" tries a, then b.
 func (s *Set) Lookup(name, arg string) (string, bool) {
+	if strings.HasPrefix(name, "!") && strings.IndexByte(name, '|') < 0 {
+		if _, ok := s.Lookup(name[1:], arg); ok {
+			return "", false
+		}
+		return arg, true
+	}
 	if strings.IndexByte(name, '|') >= 0 {
 		for _, n := range strings.Split(name, "|") {
 			if v, ok := s.Lookup(n, arg); ok {

@@ -74,9 +74,11 @@ CREATE TABLE IF NOT EXISTS story_entities (
     local_id  TEXT NOT NULL,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     mentions  INTEGER NOT NULL DEFAULT 0,
+    date      TEXT NOT NULL DEFAULT '',      -- the story's date; '' for near-duplicates (not clustered)
     PRIMARY KEY (story_id, local_id)
 );
 CREATE INDEX IF NOT EXISTS story_entities_entity ON story_entities(entity_id, story_id);
+CREATE INDEX IF NOT EXISTS story_entities_date ON story_entities(entity_id, date);
 
 CREATE TABLE IF NOT EXISTS mentions (
     story_id   INTEGER NOT NULL REFERENCES stories(id),

@@ -43,6 +43,10 @@ type SQLite struct {
 	ro   bool
 }
 
+// maxCachedStmts bounds the statements prepared per transaction (queries
+// with IN lists of many lengths are not all worth keeping).
+const maxCachedStmts = 256
+
 var _ Store = (*SQLite)(nil)
 
 // Open opens (creating when needed, unless read-only) the SQLite store at
@@ -210,7 +214,8 @@ func (s *SQLite) Add(ctx context.Context, recs []*doc.Record) ([]AddResult, erro
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback()
-	a := &adder{tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339)}
+	a := &adder{tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339), stmts: map[string]*sql.Stmt{}}
+	defer a.close()
 	out := make([]AddResult, 0, len(recs))
 	for _, r := range recs {
 		res, err := a.add(r)
@@ -226,18 +231,81 @@ func (s *SQLite) Add(ctx context.Context, recs []*doc.Record) ([]AddResult, erro
 }
 
 type adder struct {
-	tx  *sql.Tx
-	ctx context.Context
-	now string
+	tx    *sql.Tx
+	ctx   context.Context
+	now   string
+	stmts map[string]*sql.Stmt // transaction-bound statements
+}
+
+func (a *adder) close() {
+	for _, st := range a.stmts {
+		st.Close()
+	}
+}
+
+// stmt returns a statement for q prepared once per transaction (a batch
+// of stories), or nil when too many are cached. Statements cannot be
+// prepared on the database handle: the transaction holds its only
+// connection.
+func (a *adder) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := a.stmts[q]; ok {
+		return st, nil
+	}
+	if len(a.stmts) >= maxCachedStmts {
+		return nil, nil
+	}
+	st, err := a.tx.PrepareContext(a.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	a.stmts[q] = st
+	return st, nil
 }
 
 func (a *adder) exec(q string, args ...any) (sql.Result, error) {
-	return a.tx.ExecContext(a.ctx, q, args...)
+	st, err := a.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return a.tx.ExecContext(a.ctx, q, args...)
+	}
+	return st.ExecContext(a.ctx, args...)
+}
+
+func (a *adder) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := a.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return a.query(q, args...)
+	}
+	return st.QueryContext(a.ctx, args...)
+}
+
+// scan runs a one-row query and scans it; sql.ErrNoRows when empty.
+func (a *adder) scan(q string, args []any, dest ...any) error {
+	rows, err := a.query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 func (a *adder) insertID(q string, args ...any) (int64, error) {
 	var id int64
-	err := a.tx.QueryRowContext(a.ctx, q+" RETURNING id", args...).Scan(&id)
+	err := a.scan(q+" RETURNING id", args, &id)
 	return id, err
 }
 
@@ -253,7 +321,7 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 
 	// Exact duplicate or re-run: record the sighting only.
 	var first int64
-	err := a.tx.QueryRowContext(a.ctx, `SELECT id FROM stories WHERE hash = ?`, hash).Scan(&first)
+	err := a.scan(`SELECT id FROM stories WHERE hash = ?`, []any{hash}, &first)
 	if err == nil {
 		res, err := a.exec(`INSERT INTO sightings(key, story_id, doc_id, source, date, origin) VALUES (?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING`,
 			key, first, r.ID, source, date, origin)
@@ -281,7 +349,7 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 		for i := range b {
 			args[i] = b[i]
 		}
-		rows, err := a.tx.QueryContext(a.ctx, `SELECT DISTINCT s.id, s.signature FROM dupbands b JOIN stories s ON s.id = b.story_id
+		rows, err := a.query(`SELECT DISTINCT s.id, s.signature FROM dupbands b JOIN stories s ON s.id = b.story_id
 			WHERE b.band IN (?`+strings.Repeat(",?", len(b)-1)+`) ORDER BY s.id`, args...)
 		if err != nil {
 			return AddResult{}, err
@@ -363,7 +431,15 @@ type storyCtx struct {
 	dup    bool
 	local  map[string]int64 // story-local entity id → merged entity
 	events []int64          // merged events this story reports
+	// distinctive are the story's entities seen in few stories so far,
+	// the ones that can tie it to a cluster.
+	distinctive []int64
 }
+
+// maxClusterEntityStories: an entity named in more stories than this
+// ("U.S.", "Reuters") says little about which development a story is
+// about and is not used to cluster.
+const maxClusterEntityStories = 150
 
 // entityKey is the merge key of an entity: its KB id, else its type and
 // normalised name.
@@ -387,7 +463,7 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 		e.Name = name
 		key := entityKey(e)
 		var id int64
-		err := a.tx.QueryRowContext(a.ctx, `SELECT id FROM entities WHERE key = ?`, key).Scan(&id)
+		err := a.scan(`SELECT id FROM entities WHERE key = ?`, []any{key}, &id)
 		if errors.Is(err, sql.ErrNoRows) {
 			var kbID, kbLabel string
 			if e.KB != nil {
@@ -407,29 +483,65 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 			continue
 		}
 		st.local[e.ID] = id
-		if _, err := a.exec(`INSERT INTO story_entities(story_id, local_id, entity_id, mentions) VALUES (?,?,?,?) ON CONFLICT (story_id, local_id) DO NOTHING`,
-			st.id, e.ID, id, len(e.Mentions)); err != nil {
+		seDate := st.date
+		if st.dup {
+			seDate = ""
+		}
+		if _, err := a.exec(`INSERT INTO story_entities(story_id, local_id, entity_id, mentions, date) VALUES (?,?,?,?,?) ON CONFLICT (story_id, local_id) DO NOTHING`,
+			st.id, e.ID, id, len(e.Mentions), seDate); err != nil {
 			return err
 		}
-		if _, err := a.exec(`UPDATE entities SET mentions = mentions + ?, stories = stories + ?,
+		var stories int
+		if err := a.scan(`UPDATE entities SET mentions = mentions + ?, stories = stories + ?,
 			first_seen = CASE WHEN ? <> '' AND (first_seen = '' OR ? < first_seen) THEN ? ELSE first_seen END,
-			last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?`,
-			len(e.Mentions), boolInt(!st.dup), st.date, st.date, st.date, st.date, st.date, id); err != nil {
+			last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ? RETURNING stories`,
+			[]any{len(e.Mentions), boolInt(!st.dup), st.date, st.date, st.date, st.date, st.date, id}, &stories); err != nil {
 			return err
 		}
+		if stories <= maxClusterEntityStories {
+			st.distinctive = append(st.distinctive, id)
+		}
+		if err := a.mentions(st.id, id, e.Mentions); err != nil {
+			return err
+		}
+		aliases := map[string]int{}
+		var order []string
 		for _, m := range e.Mentions {
-			if _, err := a.exec(`INSERT INTO mentions(story_id, entity_id, start_cp, end_cp, text, kind, confidence) VALUES (?,?,?,?,?,?,?)`,
-				st.id, id, m.Start, m.End, m.Text, m.Kind, m.Confidence); err != nil {
-				return err
-			}
 			if m.Kind == doc.MentionPronoun || m.Text == "" {
 				continue
 			}
-			if _, err := a.exec(`INSERT INTO aliases(entity_id, text, count) VALUES (?,?,1) ON CONFLICT (entity_id, text) DO UPDATE SET count = aliases.count + 1`,
-				id, m.Text); err != nil {
+			if aliases[m.Text] == 0 {
+				order = append(order, m.Text)
+			}
+			aliases[m.Text]++
+		}
+		for _, text := range order {
+			if _, err := a.exec(`INSERT INTO aliases(entity_id, text, count) VALUES (?,?,?) ON CONFLICT (entity_id, text) DO UPDATE SET count = aliases.count + excluded.count`,
+				id, text, aliases[text]); err != nil {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// mentionRows is the number of mentions inserted by one statement.
+const mentionRows = 32
+
+// mentions inserts an entity's mentions in a story, mentionRows at a time.
+func (a *adder) mentions(story, entity int64, ms []doc.MentionJSON) error {
+	for len(ms) > 0 {
+		n := min(len(ms), mentionRows)
+		args := make([]any, 0, 7*n)
+		for _, m := range ms[:n] {
+			args = append(args, story, entity, m.Start, m.End, m.Text, m.Kind, m.Confidence)
+		}
+		q := `INSERT INTO mentions(story_id, entity_id, start_cp, end_cp, text, kind, confidence) VALUES (?,?,?,?,?,?,?)` +
+			strings.Repeat(`,(?,?,?,?,?,?,?)`, n-1)
+		if _, err := a.exec(q, args...); err != nil {
+			return err
+		}
+		ms = ms[n:]
 	}
 	return nil
 }
@@ -527,7 +639,7 @@ func (a *adder) events(r *doc.Record, st *storyCtx) error {
 		if evID == 0 {
 			var lat, lon sql.NullFloat64
 			if place.Valid {
-				a.tx.QueryRowContext(a.ctx, `SELECT lat, lon FROM entities WHERE id = ?`, place.Int64).Scan(&lat, &lon)
+				a.scan(`SELECT lat, lon FROM entities WHERE id = ?`, []any{place.Int64}, &lat, &lon)
 			}
 			tv := ""
 			if e.Time != nil {
@@ -545,7 +657,7 @@ func (a *adder) events(r *doc.Record, st *storyCtx) error {
 		} else {
 			// A later report with another status is a status change.
 			var cur, curDate, first string
-			if err := a.tx.QueryRowContext(a.ctx, `SELECT status, status_date, first_reported FROM events WHERE id = ?`, evID).Scan(&cur, &curDate, &first); err != nil {
+			if err := a.scan(`SELECT status, status_date, first_reported FROM events WHERE id = ?`, []any{evID}, &cur, &curDate, &first); err != nil {
 				return err
 			}
 			if status != "" && status != cur && st.date >= curDate {
@@ -629,7 +741,7 @@ func (a *adder) matchEvent(typ string, parts []int64, place sql.NullInt64, date 
 		for _, p := range parts {
 			args = append(args, p)
 		}
-		rows, err := a.tx.QueryContext(a.ctx, `SELECT e.id, e.date, e.place_id, COUNT(DISTINCT p.entity_id),
+		rows, err := a.query(`SELECT e.id, e.date, e.place_id, COUNT(DISTINCT p.entity_id),
 			(SELECT COUNT(DISTINCT entity_id) FROM event_participants WHERE event_id = e.id)
 			FROM events e JOIN event_participants p ON p.event_id = e.id
 			WHERE e.type = ? AND p.entity_id IN (?`+strings.Repeat(",?", len(parts)-1)+`)
@@ -651,8 +763,8 @@ func (a *adder) matchEvent(typ string, parts []int64, place sql.NullInt64, date 
 		}
 	} else if place.Valid && date != "" {
 		var id int64
-		err := a.tx.QueryRowContext(a.ctx, `SELECT e.id FROM events e WHERE e.type = ? AND e.place_id = ? AND e.date = ?
-			AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) ORDER BY e.id LIMIT 1`, typ, place, date).Scan(&id)
+		err := a.scan(`SELECT e.id FROM events e WHERE e.type = ? AND e.place_id = ? AND e.date = ?
+			AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) ORDER BY e.id LIMIT 1`, []any{typ, place, date}, &id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, nil
 		}
@@ -680,29 +792,29 @@ func (a *adder) matchEvent(typ string, parts []int64, place sql.NullInt64, date 
 
 // cluster assigns the story to a cluster: a near-duplicate joins its
 // first copy's; a story reporting an already known event joins that
-// event's first story's; a story sharing at least two entities (and a
-// third of its own) with a story within three days joins that story's;
-// otherwise it starts its own.
+// event's first story's; a story sharing at least two distinctive
+// entities (and a third of its own) with a story within three days joins
+// that story's; otherwise it starts its own.
 func (a *adder) cluster(st *storyCtx, dupOf sql.NullInt64) error {
 	var c int64
 	if dupOf.Valid {
-		a.tx.QueryRowContext(a.ctx, `SELECT cluster_id FROM stories WHERE id = ?`, dupOf.Int64).Scan(&c)
+		a.scan(`SELECT cluster_id FROM stories WHERE id = ?`, []any{dupOf.Int64}, &c)
 	}
 	if c == 0 && len(st.events) > 0 {
 		for _, ev := range st.events {
-			a.tx.QueryRowContext(a.ctx, `SELECT s.cluster_id FROM events e JOIN stories s ON s.id = e.first_story WHERE e.id = ? AND s.id <> ?`, ev, st.id).Scan(&c)
+			a.scan(`SELECT s.cluster_id FROM events e JOIN stories s ON s.id = e.first_story WHERE e.id = ? AND s.id <> ?`, []any{ev, st.id}, &c)
 			if c != 0 {
 				break
 			}
 		}
 	}
-	if c == 0 && st.date != "" && len(st.local) >= 2 {
+	if c == 0 && st.date != "" && len(st.distinctive) >= 2 {
 		d, err := time.Parse("2006-01-02", st.date)
 		if err == nil {
 			from, to := d.AddDate(0, 0, -3).Format("2006-01-02"), d.AddDate(0, 0, 3).Format("2006-01-02")
 			args := []any{}
 			seen := map[int64]bool{}
-			for _, id := range st.local {
+			for _, id := range st.distinctive {
 				if !seen[id] {
 					seen[id] = true
 					args = append(args, id)
@@ -710,12 +822,18 @@ func (a *adder) cluster(st *storyCtx, dupOf sql.NullInt64) error {
 			}
 			n := len(args)
 			need := max(2, (n+2)/3)
-			args = append(args, st.id, from, to, need)
-			err := a.tx.QueryRowContext(a.ctx, `SELECT s.cluster_id FROM story_entities se JOIN stories s ON s.id = se.story_id
-				WHERE se.entity_id IN (?`+strings.Repeat(",?", n-1)+`) AND se.story_id <> ? AND s.duplicate_of IS NULL AND s.date BETWEEN ? AND ?
-				GROUP BY s.id, s.cluster_id HAVING COUNT(DISTINCT se.entity_id) >= ? ORDER BY COUNT(DISTINCT se.entity_id) DESC, s.id LIMIT 1`, args...).Scan(&c)
+			args = append(args, from, to, st.id, need)
+			var other int64
+			err := a.scan(`SELECT story_id FROM story_entities
+				WHERE entity_id IN (?`+strings.Repeat(",?", n-1)+`) AND date BETWEEN ? AND ? AND story_id <> ?
+				GROUP BY story_id HAVING COUNT(DISTINCT entity_id) >= ? ORDER BY COUNT(DISTINCT entity_id) DESC, story_id LIMIT 1`, args, &other)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
+			}
+			if other != 0 {
+				if err := a.scan(`SELECT cluster_id FROM stories WHERE id = ?`, []any{other}, &c); err != nil {
+					return err
+				}
 			}
 		}
 	}

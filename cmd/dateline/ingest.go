@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/dateline/dateline/analysis"
@@ -48,6 +49,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 100, "stories per transaction")
 	quiet := fs.Bool("quiet", false, "no progress output")
 	asJSON := fs.Bool("json", false, "print the final counts as JSON on standard output")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -88,6 +90,19 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "dateline ingest:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "dateline ingest:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
 	opt := ingest.Options{Workers: *workers, Batch: *batch, Reader: ropt, Pipeline: p, Errors: stderr}
 	if !*quiet {
 		opt.Progress = stderr

@@ -817,6 +817,7 @@ type attr struct {
 	clauseA    int
 	clauseB    int
 	inheritsNP bool
+	phrase     bool // a cue phrase ("nach Angaben der Bank"): its source is new, not a back-reference
 }
 
 func (r *run) fill(f *found, a *attr) {
@@ -837,7 +838,7 @@ func (r *run) fill(f *found, a *attr) {
 			}
 		} else {
 			f.speaker = r.speaker(a.npA, a.npB)
-			if f.speaker == "" && r.definite(a.npA, a.npB) {
+			if f.speaker == "" && !a.phrase && r.definite(a.npA, a.npB) {
 				// "sagte der CSU-Politiker", "the company said": a definite
 				// description refers back like a pronoun
 				f.pron, f.pronDef = a.npA, true

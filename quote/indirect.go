@@ -3,6 +3,7 @@ package quote
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
@@ -182,7 +183,7 @@ func (r *run) cuePhrase(si int) *found {
 			if f == nil {
 				continue
 			}
-			at := &attr{cue: i, part: -1, cueEnd: i + n, lemma: cp.lemma, npA: a, npB: b, clauseA: aa, clauseB: ab}
+			at := &attr{cue: i, part: -1, cueEnd: i + n, lemma: cp.lemma, npA: a, npB: b, clauseA: aa, clauseB: ab, phrase: true}
 			r.fill(f, at)
 			return f
 		}
@@ -590,6 +591,19 @@ func (r *run) continuations() {
 	sortFound(r.out)
 }
 
+// trimDot drops a sentence-final dot that a pattern took into a name
+// ("told Reuters."), keeping those of abbreviations ("U.S.").
+func (r *run) trimDot(sp doc.Span) doc.Span {
+	t := r.text[sp.Start:sp.End]
+	if strings.HasSuffix(t, ".") && len(t) > 2 && !strings.Contains(t[:len(t)-1], ".") {
+		prev, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])
+		if unicode.IsLower(prev) {
+			sp.End--
+		}
+	}
+	return sp
+}
+
 // finish sets times, channels and addressees.
 func (r *run) finish() {
 	var dateline string
@@ -612,17 +626,19 @@ func (r *run) finish() {
 						np = doc.Span{Start: a, End: b}
 					}
 				}
+				np = r.trimDot(np)
+				whole := r.trimDot(doc.Span{Start: m.Start, End: m.End})
 				switch role {
 				case "channel":
 					if f.channel.End == 0 {
-						f.channel = doc.Span{Start: m.Start, End: m.End}
+						f.channel = whole
 					}
 				case "addressee":
 					if f.addressee.End == 0 {
 						if np.End > 0 {
 							f.addressee = np
 						} else {
-							f.addressee = doc.Span{Start: m.Start, End: m.End}
+							f.addressee = whole
 						}
 						if f.channel.End == 0 && np.End > 0 && r.x.agencies[strings.ToLower(r.text[np.Start:np.End])] {
 							f.channel = np

@@ -1797,6 +1797,11 @@ func (x *extractor) nounPhrase(st *sent, i, end int) (doc.Span, bool) {
 				k = last + 1
 				continue
 			}
+			if k == last+1 && w.cap && !x.isStructural(w.low) && x.isNoun(st, last) && !x.isNoun(st, k-2) {
+				last = k // a name in apposition the entity layer missed: "Region Donezk"
+				k++
+				continue
+			}
 			if w.low == "des" || w.low == "der" || w.low == "eines" || w.low == "einer" {
 				n := k + 1
 				for n < end && (x.isAdj(ws[n]) || isNumber(ws[n].low)) {

@@ -94,15 +94,6 @@ func (s *SQLite) count(ctx context.Context, q string, args ...any) (int, error) 
 	return n, err
 }
 
-// recordText extracts the text and language of a stored record.
-func recordText(recJSON string) (text string) {
-	var r struct {
-		Text string `json:"text"`
-	}
-	json.Unmarshal([]byte(recJSON), &r)
-	return r.Text
-}
-
 // Stories lists stories, newest first, or by relevance for a full-text
 // query.
 func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary], error) {
@@ -147,7 +138,7 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, s.record,
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, s.text,
 		(SELECT COUNT(*) FROM sightings WHERE story_id = s.id), `+score+` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`,
 		append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
@@ -165,9 +156,9 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 		if dup.Valid {
 			it.DuplicateOf = &dup.Int64
 		}
-		it.Snippet = snippet(recordText(rec), it.Lang, f.Query, 220)
+		it.Snippet = snippet(rec, it.Lang, f.Query, 220)
 		if it.Title == "" {
-			it.Title = snippet(recordText(rec), "", "", 80)
+			it.Title = snippet(rec, "", "", 80)
 		}
 		p.Items = append(p.Items, it)
 	}
@@ -525,24 +516,33 @@ func (s *SQLite) events(ctx context.Context, whereSQL string, args []any, order 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	idx := map[int64]int{}
+	ids := make([]any, len(out))
 	for i := range out {
 		out[i].Participants = []Participant{}
-		rows, err := s.r.QueryContext(ctx, `SELECT p.entity_id, n.name, n.type, p.role FROM event_participants p JOIN entities n ON n.id = p.entity_id
-			WHERE p.event_id = ? ORDER BY p.role, n.name`, out[i].ID)
-		if err != nil {
+		idx[out[i].ID] = i
+		ids[i] = out[i].ID
+	}
+	prows, err := s.r.QueryContext(ctx, `SELECT p.event_id, p.entity_id, n.name, n.type, p.role FROM event_participants p JOIN entities n ON n.id = p.entity_id
+		WHERE p.event_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY p.event_id, p.role, n.name`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer prows.Close()
+	for prows.Next() {
+		var ev int64
+		var p Participant
+		if err := prows.Scan(&ev, &p.Entity, &p.Name, &p.Type, &p.Role); err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var p Participant
-			if err := rows.Scan(&p.Entity, &p.Name, &p.Type, &p.Role); err != nil {
-				rows.Close()
-				return nil, err
-			}
+		if i, ok := idx[ev]; ok {
 			out[i].Participants = append(out[i].Participants, p)
 		}
-		rows.Close()
 	}
-	return out, nil
+	return out, prows.Err()
 }
 
 // Event returns one event with all its reports and its status history.
@@ -656,27 +656,25 @@ func (s *SQLite) Clusters(ctx context.Context, f TimeFilter) (*Page[Cluster], er
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, base+" ORDER BY n DESC, id LIMIT ? OFFSET ?", append(w.args, f.Limit, f.Offset)...)
+	// The lead story of a cluster is the one that started it (id = cluster id).
+	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.n, t.first, t.last, l.doc_id, l.title, l.date, l.lang, l.source, l.text
+		FROM (`+base+` ORDER BY n DESC, id LIMIT ? OFFSET ?) t JOIN stories l ON l.id = t.id ORDER BY t.n DESC, t.id`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
+	defer rows.Close()
 	p := &Page[Cluster]{Items: []Cluster{}, Total: total, Limit: f.Limit, Offset: f.Offset}
 	for rows.Next() {
 		var c Cluster
-		if err := rows.Scan(&c.ID, &c.Stories, &c.First, &c.Last); err != nil {
-			rows.Close()
+		var text string
+		if err := rows.Scan(&c.ID, &c.Stories, &c.First, &c.Last, &c.Lead.DocID, &c.Lead.Title, &c.Lead.Date, &c.Lead.Lang, &c.Lead.Source, &text); err != nil {
 			return nil, err
 		}
+		c.Lead.ID, c.Lead.Cluster, c.Lead.Copies = c.ID, c.ID, 1
+		c.Lead.Snippet = snippet(text, c.Lead.Lang, "", 220)
 		p.Items = append(p.Items, c)
 	}
-	rows.Close()
-	for i := range p.Items {
-		st, err := s.Story(ctx, p.Items[i].ID)
-		if err == nil {
-			p.Items[i].Lead = st.StorySummary
-		}
-	}
-	return p, nil
+	return p, rows.Err()
 }
 
 // Stats counts what is stored.

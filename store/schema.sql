@@ -1,4 +1,4 @@
--- Dateline store schema, version 1. Portable SQL (SQLite and PostgreSQL)
+-- Dateline store schema, version 2. Portable SQL (SQLite and PostgreSQL)
 -- except the stories_fts table, which is created separately by the SQLite
 -- backend.
 CREATE TABLE IF NOT EXISTS meta (
@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS stories (
     date         TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD or ''
     source       TEXT NOT NULL DEFAULT '',   -- publisher, else dateline agency
     url          TEXT NOT NULL DEFAULT '',
+    text         TEXT NOT NULL,              -- the story's text (also in record), for snippets without decoding
     record       TEXT NOT NULL,              -- the full doc.Record as JSON
     ingested_at  TEXT NOT NULL
 );

@@ -36,9 +36,15 @@ variable DATELINE_WRITE_TOKEN (or --write-token-file); then POST
 in English and German, CC0) into a fresh store in a temporary directory
 (or into --db when given and missing) and serves it.
 
+--loadtest DURATION serves on a free loopback port instead, sends the API's
+list endpoints from --clients concurrent clients for DURATION (at most 2m),
+prints the latency per endpoint (p50, p95, p99) and exits; status 1 when a
+p95 is above --p95 or a request failed.
+
 Examples:
   dateline serve --demo
-  dateline serve --db news.db --addr 127.0.0.1:8080`
+  dateline serve --db news.db --addr 127.0.0.1:8080
+  dateline serve --db news.db --loadtest 20s --clients 20`
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", "dateline serve (--db FILE | --demo) [flags]", serveHelp, stderr)
@@ -46,6 +52,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	demo := fs.Bool("demo", false, "ingest the bundled sample corpus into a fresh store and serve it")
 	tokenFile := fs.String("write-token-file", "", "file holding the write token (default: $DATELINE_WRITE_TOKEN; none: read-only)")
+	loadtest := fs.Duration("loadtest", 0, "run a loopback load test of the list endpoints for this long, print latencies and exit")
+	clients := fs.Int("clients", 20, "concurrent clients of --loadtest")
+	p95 := fs.Duration("p95", 50*time.Millisecond, "largest acceptable p95 latency of --loadtest")
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -97,6 +106,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	}
+	if *loadtest > 0 {
+		*addr = "127.0.0.1:0"
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "dateline serve:", err)
@@ -108,9 +120,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if token != "" {
 		mode = "writes allowed with the token"
 	}
-	fmt.Fprintf(stdout, "dateline: serving %s (%s) at http://%s/\n", *db, mode, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if *loadtest > 0 {
+		defer srv.Close()
+		return runLoadTest(ctx, "http://"+ln.Addr().String(), *loadtest, *clients, *p95, stdout, stderr)
+	}
+	fmt.Fprintf(stdout, "dateline: serving %s (%s) at http://%s/\n", *db, mode, ln.Addr())
 	select {
 	case err := <-errc:
 		fmt.Fprintln(stderr, "dateline serve:", err)
@@ -152,4 +168,23 @@ func trimSpaceBytes(b []byte) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+func runLoadTest(ctx context.Context, base string, d time.Duration, clients int, limit time.Duration, stdout, stderr io.Writer) int {
+	rs, err := server.LoadTest(ctx, base, nil, server.LoadOptions{Clients: clients, Duration: d, Requests: 1 << 30})
+	if err != nil {
+		fmt.Fprintln(stderr, "dateline serve --loadtest:", err)
+		return exitFailure
+	}
+	for _, r := range rs {
+		fmt.Fprintln(stdout, r)
+	}
+	n, errs, worst := server.Overall(rs)
+	fmt.Fprintf(stdout, "%d requests from %d clients in %s (%.0f/s), %d errors, worst p95 %.1fms\n",
+		n, clients, d, float64(n)/d.Seconds(), errs, float64(worst.Microseconds())/1000)
+	if errs > 0 || worst > limit {
+		fmt.Fprintf(stdout, "FAIL: errors or a p95 above %s\n", limit)
+		return exitFailure
+	}
+	return exitOK
 }

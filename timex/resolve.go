@@ -61,6 +61,9 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if strings.HasPrefix(rest, "+") {
 			// looking ahead whatever the tense: "für Donnerstag"
 			rest, tense = rest[1:], TenseFuture
+		} else if strings.HasPrefix(rest, "-") {
+			// looking back whatever the tense: "Angaben vom Donnerstag"
+			rest, tense = rest[1:], TensePast
 		}
 		if n < 1 || n > 7 {
 			return unresolved(body), ""
@@ -134,7 +137,7 @@ func unresolved(body string) string {
 		return "XXXX-" + body[1:3]
 	case strings.HasPrefix(body, "wd"):
 		n, rest, _ := numDir(body[2:])
-		return fmt.Sprintf("XXXX-WXX-%d", n) + strings.TrimPrefix(rest, "+")
+		return fmt.Sprintf("XXXX-WXX-%d", n) + strings.TrimLeft(rest, "+-")
 	case strings.HasPrefix(body, "md"):
 		return "XXXX-" + strings.TrimRight(body[2:], "<>")
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):

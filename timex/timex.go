@@ -14,7 +14,8 @@
 //	@wkend the weekend (2026-W09-WE) the tense points to
 //	@sSU   season SP, SU, FA, WI in the year the tense points to
 //	@wdN<  the last one before the anchor; @wdN> the next one after it;
-//	       @wdN+ on or after the anchor whatever the tense
+//	       @wdN+ on or after the anchor, @wdN- on or before it, whatever
+//	       the tense
 //	@mMM, @mdMM-DD  month (and day) in the year the tense points to; < and > as above
 //	@qN    quarter N of the year the tense points to
 //	@easter+N       N days after Easter Sunday (Karfreitag: @easter-2)
@@ -77,7 +78,7 @@ const (
 	TenseFuture  = 1
 )
 
-var attrs = []string{"type", "value", "mod", "extent", "quant", "freq"}
+var attrs = []string{"type", "value", "mod", "extent", "quant", "freq", "check"}
 
 // Files returns the rule files of language code, in load order.
 func Files(code string) []string {

@@ -14,11 +14,14 @@
 // Contract: Extract never panics and never modifies d except through its
 // return value (the Stage stores it in d.Quotes). Every span lies on rune
 // boundaries inside d.Text. A quote's Span is its content only, without
-// quotation marks and attribution. A quote with unbalanced marks ends at
-// its paragraph's end; no quote crosses a paragraph break (a quote that
-// runs over several paragraphs is reported once per paragraph, all with
-// the same speaker). Cost: linear in the number of tokens, a few map
-// look-ups per token.
+// quotation marks and attribution. An unclosed quotation that opens its
+// paragraph ends at the paragraph's end (the convention for quotations
+// continued in the next paragraph); one opened mid-paragraph ends with its
+// sentence. No quote crosses a paragraph break or the start of another
+// story (a line opening with a dateline); a quotation that runs over
+// several paragraphs is reported once per paragraph, all with the same
+// speaker. Cost: linear in the number of tokens, a few map look-ups per
+// token, also on hostile input.
 package quote
 
 import (

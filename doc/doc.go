@@ -37,6 +37,9 @@ type Document struct {
 	Title  string // optional headline, not part of Text
 	URL    string
 	Source string // publisher or feed, when the input names one
+	// Labels are the input's own categories of the story: the 10kGNAD
+	// section, the Reuters-21578 TOPICS, the "labels" of a JSON record.
+	Labels []string
 
 	// Date is the publication date from the input (zero when unknown).
 	Date time.Time

@@ -23,6 +23,7 @@ type Record struct {
 	Title          *string       `json:"title"`
 	URL            *string       `json:"url,omitempty"`
 	Source         *string       `json:"source,omitempty"`
+	Labels         []string      `json:"labels,omitempty"`
 	Text           string        `json:"text"`
 	Dateline       *DatelineJSON `json:"dateline"`
 	Sentences      []SpanJSON    `json:"sentences"`
@@ -232,6 +233,7 @@ func ToRecord(d *Document, opt EncodeOptions) *Record {
 		Title:          strp(d.Title),
 		URL:            strp(d.URL),
 		Source:         strp(d.Source),
+		Labels:         d.Labels,
 		Text:           d.Text,
 		Sentences:      make([]SpanJSON, 0, len(d.Sentences)),
 		Entities:       []EntityJSON{},

@@ -76,7 +76,10 @@ func (r *gnadReader) Next() (*doc.Document, error) {
 		}
 		d := r.newDoc(text, r.rec, start, cp)
 		if label, _ := cleanText(r.p.field(0), ctrlSpace); strings.TrimSpace(label) != "" {
-			d.Source = "10kGNAD/" + strings.TrimSpace(label)
+			d.Source = "10kGNAD"
+			if l := strings.TrimSpace(label); l != "" {
+				d.Labels = []string{l}
+			}
 		}
 		d.Lang, d.LangGiven = "de", true
 		return r.finish(d), nil

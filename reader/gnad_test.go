@@ -24,7 +24,7 @@ func TestGNADReader_Next(t *testing.T) {
 	})
 	if len(ev) > 0 && ev[0].doc != nil {
 		d := ev[0].doc
-		if d.Source != "10kGNAD/Sport" || d.Lang != "de" || !d.LangGiven || d.ID != TextID(d.Text) {
+		if d.Source != "10kGNAD" || len(d.Labels) != 1 || d.Labels[0] != "Sport" || d.Lang != "de" || !d.LangGiven || d.ID != TextID(d.Text) {
 			t.Errorf("got source %q lang %q id %q", d.Source, d.Lang, d.ID)
 		}
 	}

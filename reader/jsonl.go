@@ -25,6 +25,7 @@ type jsonRecord struct {
 	Lang   *string         `json:"lang"`
 	URL    *string         `json:"url"`
 	Source *string         `json:"source"`
+	Labels []string        `json:"labels"`
 }
 
 func str(p *string) string {
@@ -101,6 +102,11 @@ func (r *jsonlReader) Next() (*doc.Document, error) {
 	d.Title = collapseSpace(cleanField(str(jr.Title)))
 	d.URL = strings.TrimSpace(cleanField(str(jr.URL)))
 	d.Source = strings.TrimSpace(cleanField(str(jr.Source)))
+	for _, l := range jr.Labels {
+		if l = strings.TrimSpace(cleanField(l)); l != "" {
+			d.Labels = append(d.Labels, l)
+		}
+	}
 	if l := normLang(str(jr.Lang)); l != "" {
 		d.Lang, d.LangGiven = l, true
 	}

@@ -572,6 +572,7 @@ func (r *sgmlReader) Next() (*doc.Document, error) {
 	d.ID = strings.TrimSpace(st.NewID)
 	d.Title = collapseSpace(st.Title)
 	d.Source = "Reuters"
+	d.Labels = st.Topics
 	d.Lang, d.LangGiven = "en", true
 	return r.finish(d), nil
 }

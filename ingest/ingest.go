@@ -288,6 +288,13 @@ func Run(ctx context.Context, st store.Store, inputs []Input, opt Options) (Stat
 					errorf("ingest: %s: %v", in.Name, err)
 					break
 				}
+				if strings.TrimSpace(d.Text) == "" { // the store refuses it; skip, do not lose the batch
+					mu.Lock()
+					stats.Malformed++
+					mu.Unlock()
+					errorf("ingest: skipped: %v: no text", d.Origin)
+					continue
+				}
 				select {
 				case jobs <- job{seq: seq, d: d}:
 					seq++

@@ -72,7 +72,7 @@ function score(file) {
   console.log(`${path.relative(repo, file)}: ${total} gold, chrono found ${found} (${(100 * found / total).toFixed(1)}%), correct ${correct} (${(100 * correct / total).toFixed(1)}%)`);
 }
 
-for (const f of ["de-wire-gold.txt", "de-wire-heldout.txt"]) {
+for (const f of ["de-wire-gold.txt", "de-wire-heldout.txt", "de-wire-heldout2.txt"]) {
   score(path.join(repo, "timex", "testdata", f));
 }
 

@@ -581,6 +581,11 @@ func (x *extractor) sentence(st *sent) {
 					clauseVerb = true
 				}
 			}
+			if clauseVerb && v+1 < len(ws) && ws[v+1].clause == c && (x.data.is("other", ws[v+1].low) || x.data.is("place", ws[v+1].low) || x.data.is("with", ws[v+1].low)) {
+				// "Zelenskiy said after a phone call with Trump": a
+				// preposition, not a clause, follows the verb
+				clauseVerb = false
+			}
 			if speakerBefore && !clauseVerb {
 				frameClause, frameVerb, speaker, speakerBefore = -1, -1, "", false
 				continue
@@ -1438,6 +1443,14 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					}
 					targetK = k
 					break
+				}
+			}
+		}
+		if targetK < 0 && actorK >= 0 && c.Type == "DEMAND" && c.ti+1 < len(ws) && x.data.is("subord", ws[c.ti+1].low) {
+			// "Moscow demands that Ukraine cede ...": the addressee
+			for k, m := range st.ments {
+				if m.first == c.ti+2 && usable(m) && !isActor(k) {
+					targetK = k
 				}
 			}
 		}

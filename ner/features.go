@@ -366,8 +366,10 @@ func (fz *featurizer) token(info []tokInfo, i, domain int, buf []uint64) []uint6
 				}
 			}
 		}
-		fs, _ := shapes(ti.word[:h])
-		add(newHash(tHyphFirst).byte(0).str(fs))
+		if hw := strings.IndexByte(ti.word, '-'); hw > 0 {
+			fs, _ := shapes(ti.word[:hw])
+			add(newHash(tHyphFirst).byte(0).str(fs))
+		}
 	}
 	// Derived adjectives and inhabitants: "russischen", "Berliner".
 	if fz.res != nil {

@@ -281,3 +281,29 @@ func TestExampleStory(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnotate_BadSpans(t *testing.T) {
+	m, err := Load("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		d    *doc.Document
+		code string
+	}{
+		{"sentence past tokens", &doc.Document{Text: "Berlin", Tokens: []doc.Token{{Span: doc.Span{Start: 0, End: 6}}},
+			Sentences: []doc.Sentence{{First: 0, Last: 3}}}, "ner.sentence"},
+		{"token past text", &doc.Document{Text: "Berlin", Tokens: []doc.Token{{Span: doc.Span{Start: 0, End: 60}}},
+			Sentences: []doc.Sentence{{First: 0, Last: 1}}}, "ner.token"},
+		{"reversed range", &doc.Document{Text: "Berlin", Sentences: []doc.Sentence{{First: 1, Last: 0}}}, "ner.sentence"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m.Annotate(tt.d)
+			if len(tt.d.Errors) != 1 || tt.d.Errors[0].Code != tt.code {
+				t.Errorf("errors %v, want one %s", tt.d.Errors, tt.code)
+			}
+		})
+	}
+}

@@ -648,17 +648,22 @@ func (s *SQLite) Clusters(ctx context.Context, f TimeFilter) (*Page[Cluster], er
 	if f, err = f.check(); err != nil {
 		return nil, err
 	}
+	// Clusters overlapping the date range.
 	w := &where{}
-	w.add("s.duplicate_of IS NULL")
-	w.dates("s.date", f)
-	base := "SELECT s.cluster_id AS id, COUNT(*) AS n, MIN(s.date) AS first, MAX(s.date) AS last FROM stories s" + w.sql() + " GROUP BY s.cluster_id HAVING COUNT(*) > 1"
-	total, err := s.count(ctx, "SELECT COUNT(*) FROM ("+base+") t", w.args...)
+	w.add("c.stories > 1")
+	if f.From != "" {
+		w.add("c.last >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("c.first <= ? AND c.first <> ''", f.To)
+	}
+	total, err := s.count(ctx, "SELECT COUNT(*) FROM clusters c"+w.sql(), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
 	// The lead story of a cluster is the one that started it (id = cluster id).
-	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.n, t.first, t.last, l.doc_id, l.title, l.date, l.lang, l.source, l.text
-		FROM (`+base+` ORDER BY n DESC, id LIMIT ? OFFSET ?) t JOIN stories l ON l.id = t.id ORDER BY t.n DESC, t.id`, append(w.args, f.Limit, f.Offset)...)
+	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.stories, c.first, c.last, l.doc_id, l.title, l.date, l.lang, l.source, l.text
+		FROM clusters c JOIN stories l ON l.id = c.id`+w.sql()+` ORDER BY c.stories DESC, c.id LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}

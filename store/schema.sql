@@ -1,4 +1,4 @@
--- Dateline store schema, version 2. Portable SQL (SQLite and PostgreSQL)
+-- Dateline store schema, version 3. Portable SQL (SQLite and PostgreSQL)
 -- except the stories_fts table, which is created separately by the SQLite
 -- backend.
 CREATE TABLE IF NOT EXISTS meta (
@@ -44,6 +44,15 @@ CREATE TABLE IF NOT EXISTS dupbands (
     story_id INTEGER NOT NULL REFERENCES stories(id),
     PRIMARY KEY (band, story_id)
 );
+
+-- Story clusters, counted as stories join them (first copies only).
+CREATE TABLE IF NOT EXISTS clusters (
+    id      INTEGER PRIMARY KEY,             -- the id of the story that started it
+    stories INTEGER NOT NULL DEFAULT 0,
+    first   TEXT NOT NULL DEFAULT '',
+    last    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS clusters_size ON clusters(stories, id);
 
 CREATE TABLE IF NOT EXISTS entities (
     id         INTEGER PRIMARY KEY,
@@ -108,6 +117,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, date);
 CREATE INDEX IF NOT EXISTS quotes_story ON quotes(story_id);
+CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date, id);
 
 CREATE TABLE IF NOT EXISTS events (
     id             INTEGER PRIMARY KEY,

@@ -24,7 +24,7 @@ var schemaSQL string
 
 // schemaVersion is stored in meta; a store written by another version is
 // refused rather than misread.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 const ftsSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
     body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`
@@ -840,7 +840,16 @@ func (a *adder) cluster(st *storyCtx, dupOf sql.NullInt64) error {
 	if c == 0 {
 		c = st.id
 	}
-	_, err := a.exec(`UPDATE stories SET cluster_id = ? WHERE id = ?`, c, st.id)
+	if _, err := a.exec(`UPDATE stories SET cluster_id = ? WHERE id = ?`, c, st.id); err != nil {
+		return err
+	}
+	if st.dup {
+		return nil
+	}
+	_, err := a.exec(`INSERT INTO clusters(id, stories, first, last) VALUES (?, 1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET stories = clusters.stories + 1,
+		first = CASE WHEN excluded.first <> '' AND (clusters.first = '' OR excluded.first < clusters.first) THEN excluded.first ELSE clusters.first END,
+		last = CASE WHEN excluded.last > clusters.last THEN excluded.last ELSE clusters.last END`, c, st.date, st.date)
 	return err
 }
 

@@ -26,7 +26,7 @@ func (r *run) direct() {
 			continue
 		}
 		s.speech = true
-		f := &found{kind: Direct, firstTok: s.first, lastTok: s.last, confidence: 0.5}
+		f := &found{kind: Direct, firstTok: s.first, lastTok: s.last, confidence: 0.5, pron: -1}
 		f.content = r.span(s.first, s.last)
 		f.sentLast = r.toks[s.last-1].sent
 		for i := s.first; i < s.last; i++ {

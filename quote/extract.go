@@ -738,8 +738,10 @@ func (r *run) resolvePronoun(p int, self, last *found) string {
 	}
 	cur := r.toks[p].sent
 	first := cur - 1
-	if self != nil && self.pronDef {
-		first = cur // "GM will recall trucks, the company said"
+	if self != nil && (self.pronDef || self.kind == Direct && self.cueLemma == "") {
+		// "GM will recall trucks, the company said"; "Schmidt äußerte
+		// sich. „…“" in one sentence
+		first = cur
 	}
 	for s := first; s >= 0 && s >= cur-2; s-- {
 		for _, g := range r.bySent[s] {

@@ -97,7 +97,7 @@ func (r *run) content(a, b int) *found {
 	if words < 2 {
 		return nil
 	}
-	f := &found{kind: Indirect, firstTok: a, lastTok: b, confidence: 0.8}
+	f := &found{kind: Indirect, firstTok: a, lastTok: b, confidence: 0.8, pron: -1}
 	// unbalanced marks left at the edges of the content
 	f.content = r.span(a, b)
 	f.sentLast = r.toks[b-1].sent
@@ -520,7 +520,15 @@ func (r *run) continuations() {
 			f.speaker = r.resolvePronoun(f.pron, f, last)
 		}
 		if f.kind == Direct && f.cueLemma == "" && f.speaker == "" {
-			if l := r.recent(last, f.content.Start); l != nil {
+			// an unattributed quotation continues the speaker of the
+			// statement just before, else belongs to the person or
+			// organisation the sentence before is about ("Merz äußerte sich
+			// am Abend. „…“"), else to the recent speaker
+			if id := r.resolvePronoun(f.firstTok, f, last); id != "" {
+				f.speaker = id
+				f.confidence = 0.5
+			}
+			if l := r.recent(last, f.content.Start); l != nil && (f.speaker == "" || f.speaker == l.speaker) {
 				f.speaker, f.speakerNP = l.speaker, l.speakerNP
 				f.time = l.time
 				f.clause = l.clause

@@ -65,6 +65,8 @@ func TestExtract_Styles(t *testing.T) {
 			[]want{{text: "Wir prüfen das", speaker: "Auswärtigen Amts", addressee: "dpa", channel: "dpa"}}},
 		{"english spokesman", "en", "\"We are reviewing it,\" a spokesman for the State Department told Reuters.", []string{"State Department"},
 			[]want{{text: "We are reviewing it", speaker: "State Department", lemma: "tell", addressee: "Reuters"}}},
+		{"quotation after a sentence about the speaker", "de", "„Wir kommen“, sagte Müller. Schmidt äußerte sich am Abend zurückhaltend. „Wir warten ab.“", []string{"Müller", "Schmidt"},
+			[]want{{text: "Wir kommen", speaker: "Müller"}, {text: "Wir warten ab.", kind: Direct, speaker: "Schmidt"}}},
 		{"pronoun", "de", "Müller trat am Abend vor die Presse. „Wir sind bereit“, sagte er.", []string{"Müller"},
 			[]want{{text: "Wir sind bereit", speaker: "Müller"}}},
 		{"english curly", "en", "“We will fight on,” Smith said on Tuesday.", []string{"Smith"},

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
-	"github.com/dateline/dateline/doc"
 )
 
 const spkattSample = `{"Sentences": [
@@ -150,5 +148,4 @@ func TestPRF(t *testing.T) {
 	if (PRF{}).F1() != 0 {
 		t.Errorf("empty F1 not 0")
 	}
-	_ = doc.Span{}
 }

@@ -1,7 +1,5 @@
 package quote
 
-import "github.com/dateline/dateline/doc"
-
 // direct attributes the quotation segments and keeps those that are
 // speech.
 func (r *run) direct() {
@@ -51,7 +49,7 @@ func (r *run) direct() {
 	}
 }
 
-func (r *run) hasSentencePunct(s *qseg) bool {
+func (r *run) hasSentencePunct(s *quotation) bool {
 	for i := s.first; i < s.last; i++ {
 		if r.isPunct(i, ".!?") {
 			return true
@@ -63,7 +61,7 @@ func (r *run) hasSentencePunct(s *qseg) bool {
 // embedded reports whether a quotation stands inside running text: a word
 // right before its opening mark and running text (not an attribution)
 // after it.
-func (r *run) embedded(s *qseg) bool {
+func (r *run) embedded(s *quotation) bool {
 	if s.open < 0 {
 		return false
 	}
@@ -83,7 +81,7 @@ func (r *run) embedded(s *qseg) bool {
 	return true
 }
 
-func (r *run) wordCount(s *qseg) int {
+func (r *run) wordCount(s *quotation) int {
 	n := 0
 	for i := s.first; i < s.last; i++ {
 		if r.toks[i].word {
@@ -94,7 +92,7 @@ func (r *run) wordCount(s *qseg) int {
 }
 
 // attribAfter looks for "…“, sagte X" / "…," X said after the closing mark.
-func (r *run) attribAfter(s *qseg) *attr {
+func (r *run) attribAfter(s *quotation) *attr {
 	if s.close < 0 {
 		return nil
 	}
@@ -149,7 +147,7 @@ func (r *run) attribAfter(s *qseg) *attr {
 
 // attribBefore looks for "X sagte: „…“" / "X said, "…"" before the opening
 // mark, back to the start of the sentence or the previous quotation.
-func (r *run) attribBefore(k int, s *qseg) *attr {
+func (r *run) attribBefore(k int, s *quotation) *attr {
 	if s.open < 0 {
 		return nil
 	}
@@ -206,5 +204,3 @@ func (r *run) attribBefore(k int, s *qseg) *attr {
 	}
 	return nil
 }
-
-var _ = doc.Span{}

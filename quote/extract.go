@@ -14,8 +14,9 @@ type mention struct {
 	id, typ, kind string
 }
 
-// qseg is an outermost quotation: marks and content tokens.
-type qseg struct {
+// quotation is an outermost pair of quotation marks and the content
+// tokens between them.
+type quotation struct {
 	open, close int // token indexes of the marks, -1 when missing
 	first, last int // content tokens [first, last)
 	para        int
@@ -33,8 +34,8 @@ type run struct {
 	toks      []tok
 	sents     []sentence
 	paras     []doc.Span
-	segs      []*qseg
-	segOf     []int            // token → index of the qseg whose marks/content hold it, -1
+	segs      []*quotation
+	segOf     []int            // token → index of the quotation whose marks or content hold it, -1
 	sentFirst []int            // sentence → its first token after opening marks
 	bySent    map[int][]*found // sentence → statements touching it (set by continuations)
 	ich       []int            // sentence → its first \"ich\", -1
@@ -263,7 +264,7 @@ func (r *run) addSeg(open, close, first, last, para int) {
 	if last <= first {
 		return
 	}
-	r.segs = append(r.segs, &qseg{open: open, close: close, first: first, last: last, para: para})
+	r.segs = append(r.segs, &quotation{open: open, close: close, first: first, last: last, para: para})
 }
 
 // ---- word classes and phrases ------------------------------------------
@@ -812,14 +813,13 @@ func (r *run) span(a, b int) doc.Span {
 
 // attr is an attribution found around a statement.
 type attr struct {
-	cue, part  int // token of the verb or cue word, particle token or -1
-	cueEnd     int // exclusive end token of the cue phrase
-	lemma      string
-	npA, npB   int
-	clauseA    int
-	clauseB    int
-	inheritsNP bool
-	phrase     bool // a cue phrase ("nach Angaben der Bank"): its source is new, not a back-reference
+	cue, part int // token of the verb or cue word, particle token or -1
+	cueEnd    int // exclusive end token of the cue phrase
+	lemma     string
+	npA, npB  int
+	clauseA   int
+	clauseB   int
+	phrase    bool // a cue phrase ("nach Angaben der Bank"): its source is new, not a back-reference
 }
 
 func (r *run) fill(f *found, a *attr) {

@@ -1169,10 +1169,13 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 			}
 		}
 	}
-	passive := false
+	passive, passiveAt := false, -1
 	for _, idx := range st.cues["passive"] {
 		if ws[idx[0]].clause == cl {
 			passive = true
+			if passiveAt < 0 {
+				passiveAt = idx[0]
+			}
 		}
 	}
 	if c.ti+1 < len(ws) && x.data.is("passive-after", ws[c.ti+1].low) {
@@ -1375,7 +1378,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 		default:
 			if passive {
 				for k, m := range st.ments {
-					if inClause(m) && usable(m) && m.gov == "agent" {
+					// "wurde von der Polizei festgenommen", not "Der Spieler
+					// von Juventus ... wurde festgenommen"
+					if inClause(m) && usable(m) && m.gov == "agent" && (m.first > passiveAt || m.last == c.ti-1) {
 						actorK = k
 						break
 					}
@@ -1404,6 +1409,9 @@ func (x *extractor) build(st *sent, c *cand, all []*cand, frameClause, frameVerb
 					// German verb-second with inversion: "Scharf kritisierte Paris ..."
 					for k := range st.ments {
 						if st.ments[k].first > c.ti && free(k) {
+							if !x.subjectSlotFree(st, c.ti, st.ments[k].first) {
+								break // "werfen die Abgeordneten Schaunig vor", "fordern wir Deutschland auf"
+							}
 							actorK = k
 							break
 						}
@@ -1634,6 +1642,26 @@ func (x *extractor) adjectival(st *sent, wi int) bool {
 	n := ws[wi+1].low
 	if st.mentAt(wi+1) >= 0 || x.isStructural(n) || x.data.is("pronoun", n) || x.data.is("aux", n) {
 		return false
+	}
+	return true
+}
+
+// subjectSlotFree reports whether nothing between a German verb at word v
+// and a name at word n can be the subject instead: no pronoun and no
+// determiner with a common noun that no mention covers.
+func (x *extractor) subjectSlotFree(st *sent, v, n int) bool {
+	ws := st.words
+	for j := v + 1; j < n; j++ {
+		if x.data.is("pronoun", ws[j].low) {
+			return false
+		}
+		if x.data.is("det", ws[j].low) {
+			for k := j + 1; k < n; k++ {
+				if ws[k].cap && st.mentAt(k) < 0 {
+					return false
+				}
+			}
+		}
 	}
 	return true
 }

@@ -105,7 +105,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	n := 0
 	for r := 0; r < *rounds; r++ {
 		i := 0
@@ -123,7 +123,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	}
-	el := time.Since(start).Seconds()
+	el, cpu := time.Since(start).Seconds(), cpuSeconds()-cpu0
 	mb := float64(bytes) * float64(*rounds) / 1e6
 	var stages []string
 	for _, s := range p.Stages() {
@@ -132,7 +132,11 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "stages:     %v\n", stages)
 	fmt.Fprintf(stdout, "stories:    %d (%.1f MB of text, %d round(s), %d worker(s), %d skipped)\n", len(corpus), float64(bytes)/1e6, *rounds, *workers, skipped)
 	fmt.Fprintf(stdout, "time:       %.3f s\n", el)
-	fmt.Fprintf(stdout, "throughput: %.0f stories/s, %.2f MB/s\n", float64(n)/el, mb/el)
+	fmt.Fprintf(stdout, "throughput: %.0f stories/s, %.2f MB/s (wall clock)\n", float64(n)/el, mb/el)
+	if cpu > 0 {
+		// CPU time is steadier than wall-clock time on a shared machine.
+		fmt.Fprintf(stdout, "per CPU-s:  %.0f stories, %.2f MB (%.2f CPU-s)\n", float64(n)/cpu, mb/cpu, cpu)
+	}
 	fmt.Fprintf(stdout, "peak RSS:   %.0f MB\n", peakRSSMB())
 	fmt.Fprintf(stdout, "machine:    %s/%s, %d CPU(s), %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	if skipped > 0 {

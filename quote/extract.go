@@ -570,12 +570,14 @@ func (r *run) npBefore(i, floor int) (int, int) {
 	} else if a == end {
 		return i, i
 	}
-	// adjectives and determiner before the head
-	for a-1 >= floor && r.looksAdj(a-1) && r.isDE() {
-		a--
+	// adjectives and determiner before the head; adjectives only with
+	// their determiner ("der ukrainische Präsident", not "wollen Selenskyj")
+	k := a
+	for k-1 >= floor && r.looksAdj(k-1) && r.isDE() {
+		k--
 	}
-	if a-1 >= floor && r.class(a-1) == "det" {
-		a--
+	if k-1 >= floor && r.class(k-1) == "det" {
+		a = k - 1
 	}
 	// genitive / of-chains: "Ein Sprecher des Ministeriums",
 	// "a spokesman for the company"

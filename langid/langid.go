@@ -21,7 +21,7 @@ import (
 )
 
 // SampleBytes is how much of a text Detect looks at.
-const SampleBytes = 600
+const SampleBytes = 400
 
 // Result is a detected language.
 type Result struct {

@@ -570,6 +570,20 @@ func (r *run) npBefore(i, floor int) (int, int) {
 	} else if a == end {
 		return i, i
 	}
+	// English title words before a name: ", finance minister Rachel
+	// Reeves said", "the company's chief executive Mary Barra said"
+	if !r.isDE() && a < end && r.isName(a) {
+		k := a
+		for k-1 >= floor && a-(k-1) <= 3 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
+			if _, verb := r.lex.verbs[r.toks[k-1].lower]; verb {
+				break
+			}
+			k--
+		}
+		if k < a && (k-1 < floor || r.isPunct(k-1, ",") || r.class(k-1) == "det" || r.sentStart(k)) {
+			a = k
+		}
+	}
 	// adjectives and determiner before the head; adjectives only with
 	// their determiner ("der ukrainische Präsident", not "wollen Selenskyj")
 	k := a

@@ -100,6 +100,14 @@ func (r *run) attribAfter(s *quotation) *attr {
 	if i >= len(r.toks) || r.toks[i].para != s.para {
 		return nil
 	}
+	// „…geben.“ Er forderte …: the quotation ended its sentence, and what
+	// follows is a new one; after „…?“ or „…!“ the attribution goes on in
+	// lower case ("fragte er") or after a comma
+	if last := s.last - 1; last >= s.first && !r.isPunct(i, ",-–—") {
+		if r.isPunct(last, ".") || r.isPunct(last, "?!…") && r.toks[i].cap {
+			return nil
+		}
+	}
 	limit := r.clauseEnd(i)
 	k := i
 	for k < limit && r.isPunct(k, ",-–—") {

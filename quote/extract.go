@@ -905,9 +905,15 @@ func (r *run) definite(a, b int) bool {
 	}
 	// only heads that refer back: "der CSU-Politiker", "der Konzern",
 	// "the company"; not "die Opposition", which is new
+	// the head itself, or the last part of a hyphenated compound
+	// ("CSU-Politiker"); a closed compound ("Hauptverband", "Weltbank") is
+	// a name of its own
 	head := r.toks[b-1].lower
-	for _, suf := range r.lex.anaphors {
-		if strings.HasSuffix(head, suf) {
+	if k := strings.LastIndexByte(head, '-'); k >= 0 {
+		head = head[k+1:]
+	}
+	for _, a := range r.lex.anaphors {
+		if head == a {
 			return true
 		}
 	}

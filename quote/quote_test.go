@@ -67,6 +67,8 @@ func TestExtract_Styles(t *testing.T) {
 			[]want{{text: "We are reviewing it", speaker: "State Department", lemma: "tell", addressee: "Reuters"}}},
 		{"quotation after a sentence about the speaker", "de", "„Wir kommen“, sagte Müller. Schmidt äußerte sich am Abend zurückhaltend. „Wir warten ab.“", []string{"Müller", "Schmidt"},
 			[]want{{text: "Wir kommen", speaker: "Müller"}, {text: "Wir warten ab.", kind: Direct, speaker: "Schmidt"}}},
+		{"quotation ends its sentence", "de", "Hübner sagte: „Ohne Zinssenkung gibt es keine Wende.“ Er forderte zudem, die Steuern zu senken.", []string{"Hübner"},
+			[]want{{text: "Ohne Zinssenkung gibt es keine Wende.", kind: Direct, speaker: "Hübner", lemma: "sagen"}, {text: "die Steuern zu senken", speaker: "Hübner", lemma: "fordern"}}},
 		{"pronoun", "de", "Müller trat am Abend vor die Presse. „Wir sind bereit“, sagte er.", []string{"Müller"},
 			[]want{{text: "Wir sind bereit", speaker: "Müller"}}},
 		{"english curly", "en", "“We will fight on,” Smith said on Tuesday.", []string{"Smith"},

@@ -445,6 +445,13 @@ func (r *run) npForward(i, limit int) int {
 	for j < limit && (r.isName(j) || r.isAbbrevDot(j) && j > h) {
 		j++
 	}
+	if !r.isDE() && det && j > h {
+		// a lower-case head after a name: "a Senate aide", "the White
+		// House spokesman"
+		for n := 0; n < 2 && j < limit && r.toks[j].word && !r.toks[j].cap && r.class(j) == "" && r.lex.verbs[r.toks[j].lower] == nil; n++ {
+			j++
+		}
+	}
 	if j == h {
 		if !r.isDE() && det && adj > 0 {
 			// English lower-case head: "the spokesman"

@@ -72,7 +72,7 @@ func TestOpen_detects(t *testing.T) {
 	}{
 		{"record", "date 2026-02-26 Kiew - Text.", "Kiew - Text.", ""},
 		{"jsonl", `{"text":"Kiew - Text.","source":"dpa"}`, "Kiew - Text.", "dpa"},
-		{"gnad", "Sport;'Kiew - Text.'", "Kiew - Text.", "10kGNAD/Sport"},
+		{"gnad", "Sport;'Kiew - Text.'", "Kiew - Text.", "10kGNAD"},
 		{"sgml", "<REUTERS NEWID=\"1\"><TEXT><BODY>Kiew - Text.</BODY></TEXT></REUTERS>", "Kiew - Text.", "Reuters"},
 		{"text", "Kiew - Text.", "Kiew - Text.", ""},
 	}

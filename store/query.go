@@ -138,31 +138,67 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, s.text,
-		(SELECT COUNT(*) FROM sightings WHERE story_id = s.id), `+score+` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`,
-		append(w.args, f.Limit, f.Offset)...)
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
+		` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	defer rows.Close()
 	p := &Page[StorySummary]{Items: []StorySummary{}, Total: total, Limit: f.Limit, Offset: f.Offset}
 	for rows.Next() {
 		var it StorySummary
 		var dup sql.NullInt64
-		var rec string
-		if err := rows.Scan(&it.ID, &it.DocID, &it.Title, &it.Date, &it.Lang, &it.Source, &dup, &it.Cluster, &rec, &it.Copies, &it.Score); err != nil {
+		if err := rows.Scan(&it.ID, &it.DocID, &it.Title, &it.Date, &it.Lang, &it.Source, &dup, &it.Cluster, &it.Score); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
 		if dup.Valid {
 			it.DuplicateOf = &dup.Int64
 		}
-		it.Snippet = snippet(rec, it.Lang, f.Query, 220)
-		if it.Title == "" {
-			it.Title = snippet(rec, "", "", 80)
-		}
 		p.Items = append(p.Items, it)
 	}
-	return p, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	if err := s.fillSummaries(ctx, p.Items, f.Query); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// fillSummaries adds snippets and copy counts to a page of stories, in
+// one query for the page rather than for every candidate row.
+func (s *SQLite) fillSummaries(ctx context.Context, items []StorySummary, query string) error {
+	if len(items) == 0 {
+		return nil
+	}
+	idx := map[int64]int{}
+	ids := make([]any, len(items))
+	for i := range items {
+		idx[items[i].ID] = i
+		ids[i] = items[i].ID
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT b.story_id, b.text, (SELECT COUNT(*) FROM sightings WHERE story_id = b.story_id)
+		FROM story_bodies b WHERE b.story_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, ids...)
+	if err != nil {
+		return fmt.Errorf("store: stories: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		var copies int
+		if err := rows.Scan(&id, &text, &copies); err != nil {
+			return fmt.Errorf("store: stories: %w", err)
+		}
+		it := &items[idx[id]]
+		it.Copies = copies
+		it.Snippet = snippet(text, it.Lang, query, 220)
+		if it.Title == "" {
+			it.Title = snippet(text, "", "", 80)
+		}
+	}
+	return rows.Err()
 }
 
 // Story returns one story with its full record.
@@ -170,8 +206,8 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	var d StoryDetail
 	var dup sql.NullInt64
 	var rec string
-	err := s.r.QueryRowContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, s.record, s.hash,
-		(SELECT COUNT(*) FROM sightings WHERE story_id = s.id) FROM stories s WHERE s.id = ?`, id).
+	err := s.r.QueryRowContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, b.record, s.hash,
+		(SELECT COUNT(*) FROM sightings WHERE story_id = s.id) FROM stories s JOIN story_bodies b ON b.story_id = s.id WHERE s.id = ?`, id).
 		Scan(&d.ID, &d.DocID, &d.Title, &d.Date, &d.Lang, &d.Source, &dup, &d.Cluster, &rec, &d.Hash, &d.Copies)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: story %d", ErrNotFound, id)
@@ -662,24 +698,36 @@ func (s *SQLite) Clusters(ctx context.Context, f TimeFilter) (*Page[Cluster], er
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
 	// The lead story of a cluster is the one that started it (id = cluster id).
-	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.stories, c.first, c.last, l.doc_id, l.title, l.date, l.lang, l.source, l.text
+	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.stories, c.first, c.last, l.doc_id, l.title, l.date, l.lang, l.source
 		FROM clusters c JOIN stories l ON l.id = c.id`+w.sql()+` ORDER BY c.stories DESC, c.id LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
-	defer rows.Close()
 	p := &Page[Cluster]{Items: []Cluster{}, Total: total, Limit: f.Limit, Offset: f.Offset}
 	for rows.Next() {
 		var c Cluster
-		var text string
-		if err := rows.Scan(&c.ID, &c.Stories, &c.First, &c.Last, &c.Lead.DocID, &c.Lead.Title, &c.Lead.Date, &c.Lead.Lang, &c.Lead.Source, &text); err != nil {
+		if err := rows.Scan(&c.ID, &c.Stories, &c.First, &c.Last, &c.Lead.DocID, &c.Lead.Title, &c.Lead.Date, &c.Lead.Lang, &c.Lead.Source); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		c.Lead.ID, c.Lead.Cluster, c.Lead.Copies = c.ID, c.ID, 1
-		c.Lead.Snippet = snippet(text, c.Lead.Lang, "", 220)
+		c.Lead.ID, c.Lead.Cluster = c.ID, c.ID
 		p.Items = append(p.Items, c)
 	}
-	return p, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	leads := make([]StorySummary, len(p.Items))
+	for i := range p.Items {
+		leads[i] = p.Items[i].Lead
+	}
+	if err := s.fillSummaries(ctx, leads, ""); err != nil {
+		return nil, err
+	}
+	for i := range p.Items {
+		p.Items[i].Lead = leads[i]
+	}
+	return p, nil
 }
 
 // Stats counts what is stored.

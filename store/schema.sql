@@ -1,4 +1,4 @@
--- Dateline store schema, version 3. Portable SQL (SQLite and PostgreSQL)
+-- Dateline store schema, version 4. Portable SQL (SQLite and PostgreSQL)
 -- except the stories_fts table, which is created separately by the SQLite
 -- backend.
 CREATE TABLE IF NOT EXISTS meta (
@@ -18,14 +18,19 @@ CREATE TABLE IF NOT EXISTS stories (
     date         TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD or ''
     source       TEXT NOT NULL DEFAULT '',   -- publisher, else dateline agency
     url          TEXT NOT NULL DEFAULT '',
-    text         TEXT NOT NULL,              -- the story's text (also in record), for snippets without decoding
-    record       TEXT NOT NULL,              -- the full doc.Record as JSON
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_date ON stories(date, id);
 CREATE INDEX IF NOT EXISTS stories_dup ON stories(duplicate_of);
 CREATE INDEX IF NOT EXISTS stories_cluster ON stories(cluster_id);
 CREATE INDEX IF NOT EXISTS stories_source ON stories(source);
+
+-- The large parts of a story, apart so that scans of stories stay small.
+CREATE TABLE IF NOT EXISTS story_bodies (
+    story_id INTEGER PRIMARY KEY REFERENCES stories(id),
+    text     TEXT NOT NULL,                  -- the story's text (also in record), for snippets without decoding
+    record   TEXT NOT NULL                   -- the full doc.Record as JSON
+);
 
 -- Every input record that carried a story's text (the first included).
 CREATE TABLE IF NOT EXISTS sightings (

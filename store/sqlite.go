@@ -24,7 +24,7 @@ var schemaSQL string
 
 // schemaVersion is stored in meta; a store written by another version is
 // refused rather than misread.
-const schemaVersion = "3"
+const schemaVersion = "4"
 
 const ftsSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
     body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`
@@ -380,10 +380,13 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 	if err != nil {
 		return AddResult{}, err
 	}
-	id, err := a.insertID(`INSERT INTO stories(doc_id, hash, signature, duplicate_of, similarity, title, lang, date, source, url, text, record, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		r.ID, hash, sigBytes, dupOf, sim, title, deref(r.Lang), date, source, deref(r.URL), r.Text, string(recJSON), a.now)
+	id, err := a.insertID(`INSERT INTO stories(doc_id, hash, signature, duplicate_of, similarity, title, lang, date, source, url, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		r.ID, hash, sigBytes, dupOf, sim, title, deref(r.Lang), date, source, deref(r.URL), a.now)
 	if err != nil {
+		return AddResult{}, err
+	}
+	if _, err := a.exec(`INSERT INTO story_bodies(story_id, text, record) VALUES (?,?,?)`, id, r.Text, string(recJSON)); err != nil {
 		return AddResult{}, err
 	}
 	if _, err := a.exec(`INSERT INTO sightings(key, story_id, doc_id, source, date, origin) VALUES (?,?,?,?,?,?)`,

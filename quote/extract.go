@@ -442,8 +442,13 @@ func (r *run) npForward(i, limit int) int {
 		adj++
 	}
 	h := j
-	for j < limit && (r.isName(j) || r.isAbbrevDot(j) && j > h) {
+	for j < limit && (r.isName(j) || r.isAbbrevDot(j) && j > h ||
+		r.toks[j].qmark != 0 && j == h && j+1 < limit && r.isName(j+1) || // a quoted name: "des »Spiegel«"
+		r.toks[j].qmark != 0 && j > h && !r.toks[j].space) {
 		j++
+	}
+	if j > h && r.toks[h].qmark != 0 && !(r.toks[j-1].qmark != 0 && j-1 > h) {
+		j = h // an opening mark without its closing one is not part of a name
 	}
 	if !r.isDE() && det && j > h {
 		// a lower-case head after a name: "a Senate aide", "the White

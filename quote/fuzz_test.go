@@ -159,6 +159,24 @@ func FuzzReadRW(f *testing.F) {
 	})
 }
 
+// TestExtract_BadLayers checks that tokens, sentences, entities and
+// time expressions from elsewhere that overlap, run backwards or split
+// runes do not break the contract.
+func TestExtract_BadLayers(t *testing.T) {
+	text := "„Wir kommen“, sagte Müller. Die Lage sei ernst, teilte er mit."
+	d := &doc.Document{Text: text, Lang: "de"}
+	d.Tokens = []doc.Token{{Span: doc.Span{Start: 30, End: 10}}, {Span: doc.Span{Start: 1, End: 2}}, {Span: doc.Span{Start: 0, End: 20}}, {Span: doc.Span{Start: 5, End: 9}}, {Span: doc.Span{Start: -3, End: 4}}, {Span: doc.Span{Start: 40, End: 999}}}
+	d.Sentences = []doc.Sentence{{Span: doc.Span{Start: 50, End: 3}}, {Span: doc.Span{Start: 0, End: len(text)}}}
+	d.Entities = []doc.Entity{{ID: "x", Mentions: []doc.Mention{{Span: doc.Span{Start: 9, End: 2}}, {Span: doc.Span{Start: 0, End: 1000}}}}}
+	d.Timexes = []doc.Timex{{Span: doc.Span{Start: -1, End: 5}, Value: "x"}}
+	d.Dateline = &doc.Dateline{Span: doc.Span{Start: 7, End: 3}}
+	x, err := New("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, d, x.Extract(d))
+}
+
 // TestExtract_Unbalanced checks that unbalanced marks stay in their
 // paragraph and that no quote crosses into the next paragraph or story.
 func TestExtract_Unbalanced(t *testing.T) {

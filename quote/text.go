@@ -213,10 +213,20 @@ func view(d *doc.Document) ([]tok, []sentence, []doc.Span) {
 	if len(d.Tokens) > 0 {
 		spans = make([]doc.Span, 0, len(d.Tokens))
 		for _, t := range d.Tokens {
-			if t.Valid(len(text)) && t.Len() > 0 {
+			if t.Valid(len(text)) && t.Len() > 0 && utf8.RuneStart(text[t.Start]) && (t.End == len(text) || utf8.RuneStart(text[t.End])) {
 				spans = append(spans, t.Span)
 			}
 		}
+		// tokens from elsewhere are trusted only in order and apart
+		sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+		k := 0
+		for _, sp := range spans {
+			if k == 0 || sp.Start >= spans[k-1].End {
+				spans[k] = sp
+				k++
+			}
+		}
+		spans = spans[:k]
 	} else {
 		spans = tokenize(text)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
 )
@@ -297,9 +298,11 @@ func (s *SQLite) Entities(ctx context.Context, f EntityFilter) (*Page[Entity], e
 		return nil, err
 	}
 	w := &where{}
-	if q := normName(f.Query); q != "" {
-		w.add("(e.norm LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM aliases WHERE LOWER(text) LIKE ? ESCAPE '\\'))",
-			"%"+likeEscape(q)+"%", "%"+likeEscape(strings.ToLower(strings.TrimSpace(f.Query)))+"%")
+	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
+		// Substring of a name or an alias, through the trigram index.
+		w.add(`e.id IN (SELECT entity_id FROM entity_names WHERE entity_names MATCH ?)`, `name:"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+	} else if q != "" {
+		w.add("e.norm LIKE ? ESCAPE '\\'", likeEscape(normName(q))+"%")
 	}
 	if f.Type != "" {
 		w.add("e.type = ?", f.Type)

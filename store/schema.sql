@@ -1,6 +1,6 @@
--- Dateline store schema, version 4. Portable SQL (SQLite and PostgreSQL)
--- except the stories_fts table, which is created separately by the SQLite
--- backend.
+-- Dateline store schema, version 5. Portable SQL (SQLite and PostgreSQL)
+-- except the full-text tables stories_fts and entity_names, which the SQLite
+-- backend creates separately.
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS stories (
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_date ON stories(date, id);
-CREATE INDEX IF NOT EXISTS stories_dup ON stories(duplicate_of);
+CREATE INDEX IF NOT EXISTS stories_dup ON stories(duplicate_of, date, id); -- lists of first copies by date
 CREATE INDEX IF NOT EXISTS stories_cluster ON stories(cluster_id);
 CREATE INDEX IF NOT EXISTS stories_source ON stories(source);
 

@@ -24,10 +24,15 @@ var schemaSQL string
 
 // schemaVersion is stored in meta; a store written by another version is
 // refused rather than misread.
-const schemaVersion = "4"
+const schemaVersion = "5"
 
 const ftsSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
     body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`
+
+// namesSQL indexes entity names and aliases by trigrams, for substring
+// search of entities ("bank" finds "World Bank" and "Bundesbank").
+const namesSQL = `CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
+    entity_id UNINDEXED, name, tokenize='trigram')`
 
 // Options configure Open.
 type Options struct {
@@ -116,8 +121,10 @@ func (s *SQLite) init() error {
 			return fmt.Errorf("store: %s: schema: %w", s.path, err)
 		}
 	}
-	if _, err := tx.Exec(ftsSQL); err != nil {
-		return fmt.Errorf("store: %s: full-text index: %w", s.path, err)
+	for _, q := range []string{ftsSQL, namesSQL} {
+		if _, err := tx.Exec(q); err != nil {
+			return fmt.Errorf("store: %s: full-text index: %w", s.path, err)
+		}
 	}
 	if _, err := tx.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING`, schemaVersion); err != nil {
 		return fmt.Errorf("store: %s: %w", s.path, err)
@@ -478,6 +485,9 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 			}
 			id, err = a.insertID(`INSERT INTO entities(key, type, name, norm, kb_id, kb_label, first_seen, last_seen, lat, lon) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 				key, e.Type, name, normName(name), kbID, kbLabel, st.date, st.date, lat, lon)
+			if err == nil {
+				_, err = a.exec(`INSERT INTO entity_names(entity_id, name) VALUES (?, ?)`, id, name)
+			}
 		}
 		if err != nil {
 			return err
@@ -519,9 +529,15 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 			aliases[m.Text]++
 		}
 		for _, text := range order {
-			if _, err := a.exec(`INSERT INTO aliases(entity_id, text, count) VALUES (?,?,?) ON CONFLICT (entity_id, text) DO UPDATE SET count = aliases.count + excluded.count`,
-				id, text, aliases[text]); err != nil {
+			var count int
+			if err := a.scan(`INSERT INTO aliases(entity_id, text, count) VALUES (?,?,?) ON CONFLICT (entity_id, text) DO UPDATE SET count = aliases.count + excluded.count RETURNING count`,
+				[]any{id, text, aliases[text]}, &count); err != nil {
 				return err
+			}
+			if count == aliases[text] && text != name { // a new alias
+				if _, err := a.exec(`INSERT INTO entity_names(entity_id, name) VALUES (?, ?)`, id, text); err != nil {
+					return err
+				}
 			}
 		}
 	}

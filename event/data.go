@@ -78,6 +78,7 @@ type phrase struct {
 	pos     string
 	example string
 	src     string // file:line
+	ord     int    // position in its phraseIndex, to keep candidates in file order
 }
 
 func (p *phrase) String() string { return p.src }
@@ -88,10 +89,8 @@ type Data struct {
 	triggers []*phrase
 	cues     map[string][]*phrase
 	single   map[string]map[string]bool // class -> exact single words
-	byFirst  map[string][]*phrase       // exact first word -> triggers
-	wild     []*phrase                  // triggers whose first part has a wildcard
-	cueFirst map[string][]*phrase       // exact first word -> cues
-	cueWild  []*phrase                  // cues whose first part has a wildcard
+	trigIdx  phraseIndex                // triggers by their first part
+	cueIdx   phraseIndex                // cues by their first part
 	adjLower bool                       // lower-case words ending like adjectives are skipped in noun phrases (German)
 }
 
@@ -147,7 +146,7 @@ func (p part) matches(w string) bool {
 // <code>/event-triggers.txt and <code>/event-cues.txt. Every problem is
 // reported with file:line and wraps ErrData.
 func LoadData(fsys fs.FS, code string) (*Data, error) {
-	d := &Data{Lang: code, cues: map[string][]*phrase{}, single: map[string]map[string]bool{}, byFirst: map[string][]*phrase{}, cueFirst: map[string][]*phrase{}}
+	d := &Data{Lang: code, cues: map[string][]*phrase{}, single: map[string]map[string]bool{}}
 	var errs []error
 	bad := func(l lang.Line, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%w: %s: %s", ErrData, l.Pos(), fmt.Sprintf(format, args...)))
@@ -199,11 +198,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 		}
 		p := &phrase{parts: parts, typ: f[1], mode: mode, pos: f[3], example: f[4], src: l.Pos()}
 		d.triggers = append(d.triggers, p)
-		if parts[0].prefix || parts[0].suffix {
-			d.wild = append(d.wild, p)
-		} else {
-			d.byFirst[parts[0].text] = append(d.byFirst[parts[0].text], p)
-		}
+		d.trigIdx.add(p)
 	}
 	lines, err = lang.ReadFS(fsys, code+"/event-cues.txt")
 	if err != nil {
@@ -233,11 +228,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			}
 		}
 		d.cues[class] = append(d.cues[class], p)
-		if parts[0].prefix || parts[0].suffix {
-			d.cueWild = append(d.cueWild, p)
-		} else {
-			d.cueFirst[parts[0].text] = append(d.cueFirst[parts[0].text], p)
-		}
+		d.cueIdx.add(p)
 		if len(parts) == 1 && !parts[0].prefix && !parts[0].suffix {
 			if d.single[class] == nil {
 				d.single[class] = map[string]bool{}
@@ -245,6 +236,8 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			d.single[class][parts[0].text] = true
 		}
 	}
+	d.trigIdx.build()
+	d.cueIdx.build()
 	d.adjLower = code == "de"
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -277,22 +270,16 @@ func dataFor(code string) (*Data, error) {
 // findCues returns, by class, the word indexes of every cue match in ws.
 func (d *Data) findCues(ws []word) map[string][][]int {
 	out := map[string][][]int{}
+	var cands []*phrase
 	for wi := range ws {
-		end := -1
-		try := func(p *phrase) {
-			if end < 0 {
-				end = clauseEnd(ws, wi)
-			}
+		cands = d.cueIdx.candidates(ws[wi].low, cands[:0])
+		if len(cands) == 0 {
+			continue
+		}
+		end := clauseEnd(ws, wi)
+		for _, p := range cands {
 			if idx, ok := matchAt(p, ws, wi, end); ok {
 				out[p.class] = append(out[p.class], idx)
-			}
-		}
-		for _, p := range d.cueFirst[ws[wi].low] {
-			try(p)
-		}
-		for _, p := range d.cueWild {
-			if p.parts[0].matches(ws[wi].low) {
-				try(p)
 			}
 		}
 	}

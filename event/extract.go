@@ -904,6 +904,7 @@ type trig struct {
 func (x *extractor) findTriggers(st *sent) []trig {
 	ws := st.words
 	var out []trig
+	var cands []*phrase
 	for wi := 0; wi < len(ws); {
 		var best *phrase
 		var bestIdx []int
@@ -925,13 +926,9 @@ func (x *extractor) findTriggers(st *sent) []trig {
 				}
 			}
 		}
-		for _, p := range x.data.byFirst[ws[wi].low] {
+		cands = x.data.trigIdx.candidates(ws[wi].low, cands[:0])
+		for _, p := range cands {
 			try(p)
-		}
-		for _, p := range x.data.wild {
-			if p.parts[0].matches(ws[wi].low) {
-				try(p)
-			}
 		}
 		if best == nil || st.mentAt(wi) >= 0 {
 			wi++

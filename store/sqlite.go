@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dateline/dateline/dedup"
@@ -46,6 +48,10 @@ type SQLite struct {
 	w    *sql.DB // one connection: SQLite has a single writer
 	r    *sql.DB // a pool of read connections
 	ro   bool
+
+	gen     atomic.Uint64 // bumped by every Add, invalidating cached totals
+	countMu sync.Mutex
+	counts  map[string]countEntry
 }
 
 // maxCachedStmts bounds the statements prepared per transaction (queries
@@ -234,6 +240,7 @@ func (s *SQLite) Add(ctx context.Context, recs []*doc.Record) ([]AddResult, erro
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit: %w", err)
 	}
+	s.gen.Add(1)
 	return out, nil
 }
 

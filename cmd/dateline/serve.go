@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -55,6 +56,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	loadtest := fs.Duration("loadtest", 0, "run a loopback load test of the list endpoints for this long, print latencies and exit")
 	clients := fs.Int("clients", 20, "concurrent clients of --loadtest")
 	p95 := fs.Duration("p95", 50*time.Millisecond, "largest acceptable p95 latency of --loadtest")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -78,6 +80,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "dateline serve:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "dateline serve:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *demo {
 		if *db == "" {
 			dir, err := os.MkdirTemp("", "dateline-demo-")

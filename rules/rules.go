@@ -120,16 +120,24 @@ type Rule struct {
 	Index    int // position in Set.Rules
 
 	re    *regexp.Regexp
+	m     *machine
 	tmpls map[string]template
 	keys  []string
 	// need, when not nil, holds the lower-cased first (up to three)
 	// letters of words one of which every match contains as a word of its
 	// own: a cheap test that spares the regular expression.
 	need map[uint64]bool
+	// needBits is need as a 1024-bit Bloom filter (one hash), which is
+	// what Scan tests: a false positive only costs a match attempt.
+	needBits [16]uint64
 	// lits, when not nil, are literal strings one of which every match
 	// contains; digit says every match contains a digit.
 	lits  []string
 	digit bool
+	// bytes, when hasBytes, is a set of bytes one of which every match
+	// contains (the rarest such set the pattern shows).
+	bytes    [4]uint64
+	hasBytes bool
 	// maxLen is the most bytes a match can span (at most Window).
 	maxLen int
 }
@@ -154,6 +162,29 @@ type Table struct {
 	Value map[string]string
 }
 
+// Lookup returns the value of key k, ignoring case and collapsing inner
+// white space; a key not found with a final "." is tried without it.
+func (t *Table) Lookup(k string) (string, bool) {
+	plain := true // lower-case ASCII without spaces: look up as is
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c >= 'A' && c <= 'Z' || c >= 0x80 || c == ' ' || c == '\t' || c == '\n' {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		if strings.ContainsAny(k, " \t\n\u00a0") {
+			k = strings.Join(strings.Fields(k), " ")
+		}
+		k = strings.ToLower(k)
+	}
+	v, ok := t.Value[k]
+	if !ok && strings.HasSuffix(k, ".") {
+		v, ok = t.Value[strings.TrimSuffix(k, ".")]
+	}
+	return v, ok
+}
+
 // Set is a loaded, indexed set of rules. It is safe for concurrent use.
 type Set struct {
 	Rules  []*Rule
@@ -167,7 +198,28 @@ type Set struct {
 	rootASCII [128]int32
 	rootU     map[rune]int32
 	maxLen    int
+
+	// A byte-level filter for Scan, derived from the trie: scan holds
+	// class bits for each ASCII byte, pair[c] the ASCII bytes that may
+	// follow byte c at a position where some rule's key begins (a bit per
+	// byte; non-ASCII followers always pass).
+	scan [128]uint8
+	pair [128][2]uint64
+	// pairAny[c] holds the bytes d for which a rule is keyed on the key
+	// runes of c and d alone; tri is a Bloom filter (one hash) of the
+	// three-byte beginnings of keys.
+	pairAny [128][2]uint64
+	tri     [1 << 15 / 64]uint64
+	// filterReady says scan and pair reflect the current trie.
+	filterReady bool
 }
+
+// Bits of Set.scan.
+const (
+	clsWord  = 1 << iota // an ASCII letter or digit
+	clsStart             // some key begins with the byte's key rune
+	clsAny               // a rule is keyed on the byte's key rune alone
+)
 
 // keyLen is the number of runes of the index keys.
 const keyLen = 6
@@ -216,7 +268,43 @@ func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
+	s.buildFilter()
 	return s, nil
+}
+
+// buildFilter derives Scan's byte-level filter from the trie.
+func (s *Set) buildFilter() {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		var f uint8
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			f |= clsWord
+		}
+		s.pair[c] = [2]uint64{}
+		if n := s.rootASCII[keyRune(rune(c))]; n != 0 && c != ' ' && c != '\n' {
+			f |= clsStart
+			if len(s.trie[n].rules) > 0 {
+				f |= clsAny
+			}
+			for d := 0; d < utf8.RuneSelf; d++ {
+				n2 := s.child(n, keyRune(rune(d)))
+				if n2 == 0 {
+					continue
+				}
+				s.pair[c][d>>6] |= 1 << (d & 63)
+				if len(s.trie[n2].rules) > 0 {
+					s.pairAny[c][d>>6] |= 1 << (d & 63)
+				}
+				for e := 0; e < utf8.RuneSelf; e++ {
+					if s.child(n2, keyRune(rune(e))) != 0 {
+						h := triHash(byte(keyRune(rune(c))), byte(keyRune(rune(d))), byte(keyRune(rune(e))))
+						s.tri[h>>6] |= 1 << (h & 63)
+					}
+				}
+			}
+		}
+		s.scan[c] = f
+	}
+	s.filterReady = true
 }
 
 // Parse compiles rules given as text, with name used in error messages.
@@ -491,8 +579,18 @@ func (p *parser) expand(s string) (string, error) {
 }
 
 func tableRegexp(t *Table) string {
+	// Keys in reverse lexical order (of their lower-cased forms with white
+	// space collapsed): a key comes before every key that is a prefix of
+	// it, which is all leftmost-first matching needs (only such keys can
+	// match at the same place), and keys sharing a beginning are adjacent,
+	// so the regexp parser factors them into a trie ("dollars|dollar" →
+	// "dollar(?:s|)"), which is much cheaper to match than a flat list.
 	keys := append([]string(nil), t.Keys...)
-	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	norm := make(map[string]string, len(keys))
+	for _, k := range keys {
+		norm[k] = strings.ToLower(strings.Join(strings.Fields(k), " "))
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return norm[keys[i]] > norm[keys[j]] })
 	var b strings.Builder
 	b.WriteString("(?:")
 	if t.Fold {
@@ -536,6 +634,10 @@ func (p *parser) finishRule() {
 	}
 
 	r.re = re
+	if r.m, err = compileMachine(r.Pattern); err != nil {
+		p.errorf(line, "rule %s: %v", r.Name, err)
+		return
+	}
 	for _, k := range p.opt.Required {
 		if _, ok := r.Attrs[k]; !ok {
 			p.errorf(line, "rule %s: missing %s", r.Name, k)
@@ -557,6 +659,10 @@ func (p *parser) finishRule() {
 	}
 	r.keys = keys
 	r.need = needWords(r.Pattern)
+	for k := range r.need {
+		h := needHash(k)
+		r.needBits[h>>6] |= 1 << (h & 63)
+	}
 	r.maxLen = Window
 	if sre, err := syntax.Parse(r.Pattern, syntax.Perl); err == nil {
 		sre = sre.Simplify()
@@ -564,6 +670,9 @@ func (p *parser) finishRule() {
 			r.maxLen = n
 		}
 		r.digit = needsDigit(sre)
+		if set, cost, ok := needBytes(sre); ok && cost < maxByteCost {
+			r.bytes, r.hasBytes = set, true
+		}
 		if l, ok := needLits(sre); ok {
 			r.lits = l
 		}
@@ -708,8 +817,16 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if len(t) == 1 && t[0].group < 0 {
-		return t[0].lit, true
+	if len(t) == 1 {
+		p := t[0]
+		if p.group < 0 {
+			return p.lit, true
+		}
+		g := m.Group(p.group)
+		if p.fn == "" || g == "" {
+			return g, true
+		}
+		return s.Lookup(p.fn, g)
 	}
 	var b strings.Builder
 	ok = true
@@ -750,25 +867,7 @@ func (s *Set) Lookup(name, arg string) (string, bool) {
 		return "", false
 	}
 	if t, ok := s.Tables[name]; ok {
-		k := arg
-		plain := true // lower-case ASCII without spaces: look up as is
-		for i := 0; i < len(k); i++ {
-			if c := k[i]; c >= 'A' && c <= 'Z' || c >= 0x80 || c == ' ' || c == '\t' || c == '\n' {
-				plain = false
-				break
-			}
-		}
-		if !plain {
-			if strings.ContainsAny(k, " \t\n\u00a0") {
-				k = strings.Join(strings.Fields(k), " ")
-			}
-			k = strings.ToLower(k)
-		}
-		v, ok := t.Value[k]
-		if !ok && strings.HasSuffix(k, ".") {
-			v, ok = t.Value[strings.TrimSuffix(k, ".")]
-		}
-		return v, ok
+		return t.Lookup(arg)
 	}
 	if f, ok := s.funcs[name]; ok {
 		return f(arg)
@@ -1061,11 +1160,17 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 			end--
 		}
 	}
-	loc := r.re.FindStringSubmatchIndex(text[pos:end])
-	if loc == nil || loc[1] == 0 {
+	var buf [32]int
+	var caps []int
+	if r.m.ncap <= len(buf) {
+		caps = buf[:r.m.ncap]
+	} else {
+		caps = make([]int, r.m.ncap)
+	}
+	if !r.m.match(text[pos:end], caps) || caps[1] == 0 {
 		return Match{}, false
 	}
-	e := pos + loc[1]
+	e := pos + caps[1]
 	if e < len(text) {
 		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
 		next, _ := utf8.DecodeRuneInString(text[e:])
@@ -1084,11 +1189,10 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 			if j <= pos {
 				return Match{}, false
 			}
-			loc = r.re.FindStringSubmatchIndex(text[pos:j])
-			if loc == nil || loc[1] == 0 {
+			if !r.m.match(text[pos:j], caps) || caps[1] == 0 {
 				return Match{}, false
 			}
-			e = pos + loc[1]
+			e = pos + caps[1]
 			last, _ = utf8.DecodeLastRuneInString(text[pos:e])
 			next, _ = utf8.DecodeRuneInString(text[e:])
 			if isWordRune(last) && isWordRune(next) {
@@ -1096,6 +1200,8 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 			}
 		}
 	}
+	loc := make([]int, len(caps))
+	copy(loc, caps)
 	for i := range loc {
 		if loc[i] >= 0 {
 			loc[i] += pos
@@ -1160,11 +1266,14 @@ func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 				}
 			}
 		}
+		if r.hasBytes && !r.hasByteIn(text, pos) {
+			continue
+		}
 		if r.need != nil {
 			if !words.done {
 				words.fill(text, pos)
 			}
-			if !words.has(r.need) {
+			if !words.has(&r.needBits) {
 				continue
 			}
 		}
@@ -1220,10 +1329,13 @@ func (w *wordWindow) fill(text string, pos int) {
 	}
 }
 
-func (w *wordWindow) has(need map[uint64]bool) bool {
+// needHash maps a packed word prefix to a bit of Rule.needBits.
+func needHash(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> 54 }
+
+func (w *wordWindow) has(need *[16]uint64) bool {
 	for i := 0; i < w.n; i++ {
 		for k := 0; k < int(w.np[i]); k++ {
-			if need[w.pre[i][k]] {
+			if h := needHash(w.pre[i][k]); need[h>>6]&(1<<(h&63)) != 0 {
 				return true
 			}
 		}
@@ -1346,6 +1458,31 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 	}
 	for i := from; i < to; {
 		c := text[i]
+		if c < utf8.RuneSelf && s.filterReady {
+			// The fast path: ASCII, decided by the byte filter. Inside a
+			// word nothing starts; elsewhere a rule can match only where
+			// the trie has a key beginning with the next two bytes.
+			f := s.scan[c]
+			if f&clsWord != 0 && prevWord {
+				i++
+				for i < to && text[i] < utf8.RuneSelf && s.scan[text[i]]&clsWord != 0 {
+					i++
+				}
+				continue
+			}
+			if f&clsStart != 0 && s.maybe(text, i, c) {
+				if m, ok := s.MatchAt(text, i); ok {
+					emit(m)
+					i = m.End
+					last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
+					prevWord = isWordRune(last)
+					continue
+				}
+			}
+			prevWord = f&clsWord != 0
+			i++
+			continue
+		}
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
@@ -1373,6 +1510,168 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 		prevWord = word
 		i += size
 	}
+}
+
+// maybe reports whether a rule may be keyed on the text at i, which
+// starts with ASCII byte c whose key rune begins some key, judging by up
+// to three bytes: false means the trie has no candidate there.
+func (s *Set) maybe(text string, i int, c byte) bool {
+	if s.scan[c]&clsAny != 0 || i+1 >= len(text) {
+		return s.scan[c]&clsAny != 0
+	}
+	d := text[i+1]
+	if d >= utf8.RuneSelf || s.pairAny[c][d>>6]&(1<<(d&63)) != 0 {
+		return true
+	}
+	if s.pair[c][d>>6]&(1<<(d&63)) == 0 || i+2 >= len(text) {
+		return false
+	}
+	e := text[i+2]
+	if e >= utf8.RuneSelf {
+		return true
+	}
+	h := triHash(keyByte[c], keyByte[d], keyByte[e])
+	return s.tri[h>>6]&(1<<(h&63)) != 0
+}
+
+// keyByte is keyRune for ASCII bytes.
+var keyByte = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(keyRune(rune(c)))
+	}
+	return t
+}()
+
+func triHash(a, b, c byte) uint32 {
+	return (uint32(a)<<14 | uint32(b)<<7 | uint32(c)) * 2654435761 >> 17
+}
+
+// hasByteIn reports whether text[pos:pos+r.maxLen] holds a byte of r.bytes.
+func (r *Rule) hasByteIn(text string, pos int) bool {
+	end := pos + r.maxLen
+	if end > len(text) {
+		end = len(text)
+	}
+	for _, b := range []byte(text[pos:end]) {
+		if r.bytes[b>>6]&(1<<(b&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxByteCost is the most a byte set may cost (see byteCost) to be worth
+// testing before a rule's regular expression.
+const maxByteCost = 8
+
+// byteCost estimates how often a byte occurs in news text (a space ~16,
+// a lower-case letter ~6, a digit ~0.6, per hundred bytes).
+func byteCost(b byte) float64 {
+	switch {
+	case b == ' ':
+		return 16
+	case b >= 'a' && b <= 'z':
+		return 6
+	case b >= 'A' && b <= 'Z':
+		return 1
+	case b >= '0' && b <= '9':
+		return 0.6
+	case b == '.' || b == ',' || b == '\n' || b == 0xC3:
+		return 1.5
+	case b < utf8.RuneSelf:
+		return 0.2
+	}
+	return 0.3
+}
+
+func setCost(set *[4]uint64) float64 {
+	c := 0.0
+	for b := 0; b < 256; b++ {
+		if set[b>>6]&(1<<(b&63)) != 0 {
+			c += byteCost(byte(b))
+		}
+	}
+	return c
+}
+
+// runeBytes adds to set the first byte of r's UTF-8 encoding (and of its
+// case variants when fold).
+func runeBytes(set *[4]uint64, r rune, fold bool) {
+	add := func(r rune) {
+		var buf [utf8.UTFMax]byte
+		utf8.EncodeRune(buf[:], r)
+		set[buf[0]>>6] |= 1 << (buf[0] & 63)
+	}
+	add(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add(f)
+		}
+	}
+}
+
+// needBytes returns a set of bytes one of which every match of re
+// contains, with its cost (lower is rarer), or false.
+func needBytes(re *syntax.Regexp) ([4]uint64, float64, bool) {
+	var none [4]uint64
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return needBytes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needBytes(re.Sub[0])
+		}
+	case syntax.OpLiteral:
+		best, bestCost, ok := none, 0.0, false
+		for _, r := range re.Rune {
+			var set [4]uint64
+			runeBytes(&set, r, re.Flags&syntax.FoldCase != 0)
+			if c := setCost(&set); !ok || c < bestCost {
+				best, bestCost, ok = set, c, true
+			}
+		}
+		return best, bestCost, ok
+	case syntax.OpCharClass:
+		var set [4]uint64
+		n := 0
+		for j := 0; j+1 < len(re.Rune); j += 2 {
+			n += int(re.Rune[j+1]-re.Rune[j]) + 1
+			if n > 256 {
+				return none, 0, false
+			}
+			for r := re.Rune[j]; r <= re.Rune[j+1]; r++ {
+				runeBytes(&set, r, false)
+			}
+		}
+		if n == 0 {
+			return none, 0, false
+		}
+		return set, setCost(&set), true
+	case syntax.OpConcat:
+		best, bestCost, ok := none, 0.0, false
+		for _, c := range re.Sub {
+			if set, cost, good := needBytes(c); good && (!ok || cost < bestCost) {
+				best, bestCost, ok = set, cost, true
+			}
+		}
+		return best, bestCost, ok
+	case syntax.OpAlternate:
+		var set [4]uint64
+		for _, c := range re.Sub {
+			sub, _, ok := needBytes(c)
+			if !ok {
+				return none, 0, false
+			}
+			for k := range set {
+				set[k] |= sub[k]
+			}
+		}
+		if len(re.Sub) == 0 {
+			return none, 0, false
+		}
+		return set, setCost(&set), true
+	}
+	return none, 0, false
 }
 
 // triggers derives the index keys of a pattern: every string of up to

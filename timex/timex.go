@@ -64,6 +64,8 @@ type Tagger struct {
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
 	defaultTense int
+	// the past and future tables (nil when the language has none)
+	past, future *rules.Table
 }
 
 type affix struct {
@@ -119,6 +121,7 @@ func New(code string) (*Tagger, error) {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
 	t.set = set
+	t.past, t.future = set.Tables["past"], set.Tables["future"]
 	if tb, ok := set.Tables["tenseaffix"]; ok {
 		for _, k := range tb.Keys {
 			if k == "unmarked" {
@@ -178,6 +181,7 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 	var out []doc.Timex
 	ref, qref := "", ""
 	dayRef, dayRefEnd := "", -1 // last day-level date and where it ended
+	var tc tenseCache
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
@@ -209,7 +213,7 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 		if strings.HasPrefix(val, "@") {
 			tense := TenseUnknown
 			if needsTense(val) {
-				tense = t.tense(text, span, sents)
+				tense = t.tense(text, span, sents, &tc)
 				if tense == TenseUnknown {
 					tense = t.defaultTense
 				}
@@ -287,44 +291,65 @@ func sentenceOf(text string, sp doc.Span, sents []doc.Span) doc.Span {
 }
 
 // tense returns the tense of the nearest tense marker to sp in its sentence.
-func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
+func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span, c *tenseCache) int {
 	s := sentenceOf(text, sp, sents)
-	best, bestDist := TenseUnknown, 1<<30
-	i := s.Start
-	for i < s.End {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		j := i
-		for j < s.End {
-			r, size := utf8.DecodeRuneInString(text[j:])
+	if !c.ok || c.sent != s {
+		c.ok, c.sent, c.marks = true, s, c.marks[:0]
+		i := s.Start
+		for i < s.End {
+			r, size := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
-				break
+				i += size
+				continue
 			}
-			j += size
-		}
-		if j <= sp.Start || i >= sp.End {
+			j := i
+			for j < s.End {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += size
+			}
 			if tn, weak := t.wordTense(text[i:j]); tn != TenseUnknown {
-				d := sp.Start - j
-				if i >= sp.End {
-					d = i - sp.End
-				}
-				if weak && d > 8 {
-					// A reporting verb ("said", "teilte ... mit") dates the
-					// report; it decides only when next to the expression
-					// or when nothing else does.
-					d += 60
-				}
-				if d < bestDist {
-					best, bestDist = tn, d
-				}
+				c.marks = append(c.marks, tenseMark{i, j, tn, weak})
+			}
+			i = j
+		}
+	}
+	best, bestDist := TenseUnknown, 1<<30
+	for _, mk := range c.marks {
+		i, j := mk.start, mk.end
+		if j <= sp.Start || i >= sp.End {
+			d := sp.Start - j
+			if i >= sp.End {
+				d = i - sp.End
+			}
+			if mk.weak && d > 8 {
+				// A reporting verb ("said", "teilte ... mit") dates the
+				// report; it decides only when next to the expression
+				// or when nothing else does.
+				d += 60
+			}
+			if d < bestDist {
+				best, bestDist = mk.tense, d
 			}
 		}
-		i = j
 	}
 	return best
+}
+
+// tenseCache holds the tense markers of the last sentence looked at, as
+// one Tag call finds several expressions in a sentence.
+type tenseCache struct {
+	ok    bool
+	sent  doc.Span
+	marks []tenseMark
+}
+
+type tenseMark struct {
+	start, end int
+	tense      int
+	weak       bool
 }
 
 // wordTense returns the tense a word marks and whether it is a weak
@@ -333,11 +358,15 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 	if len(w) < 2 || len(w) > 24 {
 		return TenseUnknown, false
 	}
-	if v, ok := t.set.Lookup("past", w); ok && v != "" {
-		return TensePast, v == "report"
+	if t.past != nil {
+		if v, ok := t.past.Lookup(w); ok && v != "" {
+			return TensePast, v == "report"
+		}
 	}
-	if v, ok := t.set.Lookup("future", w); ok && v != "" {
-		return TenseFuture, false
+	if t.future != nil {
+		if v, ok := t.future.Lookup(w); ok && v != "" {
+			return TenseFuture, false
+		}
 	}
 	if len(t.affixes) > 0 {
 		r, _ := utf8.DecodeRuneInString(w)

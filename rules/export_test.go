@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+)
+
+// CheckMachine compares, for every rule the index offers at every position
+// of text, the rule's machine with package regexp on the window Scan
+// would give it, and returns the first difference.
+func (s *Set) CheckMachine(text string) error {
+	for pos := 0; pos < len(text); pos++ {
+		if !utf8.RuneStart(text[pos]) {
+			continue
+		}
+		for _, i := range s.candidates(text, pos, nil) {
+			r := s.Rules[i]
+			if err := r.checkMachine(window(text, pos)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *Rule) checkMachine(s string) error {
+	for end := len(s); end > 0; end-- {
+		if !utf8.RuneStart(s[end-1]) && end < len(s) {
+			continue
+		}
+		want := r.re.FindStringSubmatchIndex(s[:end])
+		got := make([]int, r.m.ncap)
+		if !r.m.match(s[:end], got) {
+			got = nil
+		}
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("rule %s on %q: machine %v, regexp %v", r.Name, s[:end], got, want)
+		}
+		if end < len(s)-12 {
+			break
+		}
+	}
+	return nil
+}

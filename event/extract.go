@@ -66,7 +66,30 @@ type cand struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// appendLower appends w in lower case to buf: strings.ToLower for words
+// (valid UTF-8), without a string per word.
+func appendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
 }
 
 func isClauseBreak(text string, i int) bool {
@@ -83,7 +106,22 @@ func isClauseBreak(text string, i int) bool {
 
 // splitWords finds the words of text[s.Start:s.End].
 func splitWords(text string, s doc.Span, subord map[string]bool) []word {
-	var out []word
+	var sp splitter
+	return sp.split(text, s, subord)
+}
+
+// splitter splits sentences into words, reusing its buffers from one
+// sentence to the next. The lower-case forms of a sentence's words share
+// one string.
+type splitter struct {
+	lower  []byte // the words in lower case, one after the other
+	lowEnd []int  // end of each word's lower-case form in lower
+}
+
+// split finds the words of text[s.Start:s.End].
+func (sp *splitter) split(text string, s doc.Span, subord map[string]bool) []word {
+	out := make([]word, 0, (s.End-s.Start)/6+1)
+	lower, lowEnd := sp.lower[:0], sp.lowEnd[:0]
 	clause := 0
 	i := s.Start
 	for i < s.End {
@@ -96,10 +134,14 @@ func splitWords(text string, s doc.Span, subord map[string]bool) []word {
 			if (r == '\'' || r == '’') && i+size < s.End && (text[i+size] == 't' || text[i+size] == 'T') &&
 				(i+size+1 >= s.End || !isWordRune(rune(text[i+size+1]))) && len(out) > 0 {
 				w := &out[len(out)-1]
-				if w.end == i && strings.HasSuffix(w.low, "n") && len(w.low) > 2 {
+				low := lower[lowStart(lowEnd, len(out)-1):]
+				if w.end == i && len(low) > 2 && low[len(low)-1] == 'n' {
 					w.end--
-					w.low = w.low[:len(w.low)-1]
-					out = append(out, word{start: i - 1, end: i + size + 1, low: "not", clause: clause})
+					lower = lower[:len(lower)-1]
+					lowEnd[len(out)-1]--
+					out = append(out, word{start: i - 1, end: i + size + 1, clause: clause})
+					lower = append(lower, "not"...)
+					lowEnd = append(lowEnd, len(lower))
 					i += size + 1
 					continue
 				}
@@ -109,6 +151,13 @@ func splitWords(text string, s doc.Span, subord map[string]bool) []word {
 		}
 		j := i
 		for j < s.End {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !isWordRune(rune(c)) {
+					break
+				}
+				j++
+				continue
+			}
 			r2, n := utf8.DecodeRuneInString(text[j:])
 			if !isWordRune(r2) {
 				// keep dots inside abbreviations like "U.S." out: split
@@ -116,15 +165,29 @@ func splitWords(text string, s doc.Span, subord map[string]bool) []word {
 			}
 			j += n
 		}
-		w := text[i:j]
-		low := strings.ToLower(w)
-		if subord[low] && len(out) > 0 {
+		a := len(lower)
+		lower = appendLower(lower, text[i:j])
+		if subord[string(lower[a:])] && len(out) > 0 {
 			clause++ // "said that ...": a new clause without a comma
 		}
-		out = append(out, word{start: i, end: j, low: low, cap: unicode.IsUpper(r), clause: clause})
+		out = append(out, word{start: i, end: j, cap: unicode.IsUpper(r), clause: clause})
+		lowEnd = append(lowEnd, len(lower))
 		i = j
 	}
+	all := string(lower)
+	for k := range out {
+		out[k].low = all[lowStart(lowEnd, k):lowEnd[k]]
+	}
+	sp.lower, sp.lowEnd = lower, lowEnd
 	return out
+}
+
+// lowStart returns where the lower-case form of word k starts.
+func lowStart(lowEnd []int, k int) int {
+	if k == 0 {
+		return 0
+	}
+	return lowEnd[k-1]
 }
 
 // extractor holds the state of one document's analysis.
@@ -137,6 +200,7 @@ type extractor struct {
 	// speech in the sentences that follow.
 	lastSpeaker string
 	docDate     time.Time
+	split       splitter
 }
 
 func (x *extractor) run() {
@@ -188,7 +252,7 @@ func (x *extractor) run() {
 		if !s.Span.Valid(len(d.Text)) {
 			continue
 		}
-		st := &sent{idx: si, span: s.Span, words: splitWords(d.Text, s.Span, x.data.single["subord"])}
+		st := &sent{idx: si, span: s.Span, words: x.split.split(d.Text, s.Span, x.data.single["subord"])}
 		if len(st.words) == 0 {
 			continue
 		}

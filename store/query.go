@@ -402,7 +402,7 @@ func (s *SQLite) entityExists(ctx context.Context, id int64) error {
 }
 
 // Timeline lists an entity's events (as participant or place) and
-// statements (as speaker), oldest first.
+// statements (as speaker), oldest first, undated ones last.
 func (s *SQLite) Timeline(ctx context.Context, entity int64, f TimeFilter) (*Page[TimelineItem], error) {
 	var err error
 	if f, err = f.check(); err != nil {
@@ -423,7 +423,7 @@ func (s *SQLite) Timeline(ctx context.Context, entity int64, f TimeFilter) (*Pag
 	if err != nil {
 		return nil, fmt.Errorf("store: timeline: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT kind, id, date FROM ("+union+") t ORDER BY date, kind, id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
+	rows, err := s.r.QueryContext(ctx, "SELECT kind, id, date FROM ("+union+") t ORDER BY date = '', date, kind, id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: timeline: %w", err)
 	}

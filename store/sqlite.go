@@ -527,13 +527,15 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 		aliases := map[string]int{}
 		var order []string
 		for _, m := range e.Mentions {
-			if m.Kind == doc.MentionPronoun || m.Text == "" {
+			// "Bank of\nEngland" in a wrapped wire story is the same alias.
+			text := strings.Join(strings.Fields(m.Text), " ")
+			if m.Kind == doc.MentionPronoun || text == "" {
 				continue
 			}
-			if aliases[m.Text] == 0 {
-				order = append(order, m.Text)
+			if aliases[text] == 0 {
+				order = append(order, text)
 			}
-			aliases[m.Text]++
+			aliases[text]++
 		}
 		for _, text := range order {
 			var count int

@@ -278,6 +278,10 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 			} else {
 				e["estimate"] = "trained on train, measured on dev"
 			}
+			if sc.Format == "germeval" {
+				e["outer_inner_f1"] = round2(sc.Combined.F1())
+				e["inner_f1"] = round2(sc.Inner.F1())
+			}
 			byType := map[string]float64{}
 			for t, p := range sc.ByType {
 				byType[t] = round2(p.F1())

@@ -164,6 +164,10 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("CONSULT event line %q: want it confirmed by 2 sources", ev)
 	}
 	do("map", chromedp.Navigate(ts.URL+"/#/map"), wait(`document.querySelectorAll('#event-map circle').length > 0`), shot("map"))
+	do("clusters", chromedp.Navigate(ts.URL+"/#/clusters"), wait(`document.querySelectorAll('#clusters li').length > 0`), shot("clusters"))
+	if c := text("#clusters"); !strings.Contains(c, "2 stories") {
+		t.Errorf("clusters page %q: want the grain stories' cluster of 2", c)
+	}
 }
 
 func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {

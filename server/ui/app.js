@@ -291,6 +291,18 @@ async function eventView(id) {
         el("td", {}, r.status, r.duplicate ? " (duplicate)" : ""), el("td", {}, r.evidence), el("td", {}, link("#/story/" + r.story, r.story_title))))));
 }
 
+async function clustersView(params) {
+  const f = {from: params.get("from") || "", to: params.get("to") || "", offset: params.get("offset") || ""};
+  const page = await api("clusters" + qs(Object.assign({limit: 30}, f)));
+  show(el("h1", {}, "Story clusters"),
+    el("p", {class: "muted"}, "Stories about the same development: sharing an event, or distinctive entities within three days."),
+    el("ul", {class: "results", id: "clusters"}, page.items.map(c => el("li", {},
+      link("#/search" + qs({cluster: c.id}), c.lead.title || "(untitled)", {class: "title"}),
+      meta(`${c.stories} stories`, c.first === c.last ? c.first : `${c.first} – ${c.last}`, c.lead.source),
+      el("div", {class: "snippet"}, c.lead.snippet)))),
+    pager(page, "#/clusters", {from: f.from, to: f.to}));
+}
+
 async function mapView() {
   const page = await api("events?limit=500");
   show(el("h1", {}, "Map of event places"), worldMap(page.items),
@@ -304,6 +316,7 @@ async function route() {
   const [path, query] = hash.split("?");
   const params = new URLSearchParams(query || "");
   const parts = path.split("/");
+  if (parts[0] !== "" && parts[0] !== "search") document.getElementById("q").value = "";
   try {
     switch (parts[0]) {
       case "": case "search":
@@ -315,6 +328,7 @@ async function route() {
       case "events": return await eventsView(params);
       case "event": return await eventView(parts[1]);
       case "map": return await mapView();
+      case "clusters": return await clustersView(params);
       default: show(el("p", {class: "error"}, "No such page."));
     }
   } catch (err) {

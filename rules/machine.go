@@ -227,3 +227,208 @@ func (m *machine) run(sc *mscratch, s string, caps []int) bool {
 	}
 	return false
 }
+
+// A dfa finds where the leftmost-first match of a machine ends, without
+// captures, as a lazily built deterministic automaton (RE2's technique):
+// a state is the ordered list of threads alive at a position (highest
+// priority first) and the class of the rune before it; when a thread
+// matches, the threads after it are dropped, so the last match seen is
+// the one the backtracker would return. Transitions on ASCII bytes are
+// cached per state; a match is then a table walk, and the backtracker
+// runs only for the rule whose match is kept, to get its groups.
+type dfa struct {
+	mu     sync.Mutex
+	m      *machine
+	states []*dstate
+	index  map[string]int32
+	mark   []uint32 // closure marks: the generation that visited a pc
+	gen    uint32
+	stack  []uint32
+	runes  []uint32
+	key    []byte
+}
+
+type dstate struct {
+	insts []uint32
+	prev  uint8 // class of the rune before: classStart, classNL, classWord, classOther
+	// next[c] for ASCII byte c: 0 not computed yet, else 1 + 2*(id+1) +
+	// match, where id is the next state (-1: none) and match says a
+	// match ends before c.
+	next [utf8.RuneSelf]int32
+	endR int8 // at the end of the input: 0 not computed, 1 match, 2 none
+}
+
+const (
+	classStart = iota
+	classNL
+	classWord
+	classOther
+)
+
+// maxStates bounds a dfa's cache; it starts afresh when full.
+const maxStates = 4096
+
+func runeClass(r rune) uint8 {
+	switch {
+	case r == '\n':
+		return classNL
+	case syntax.IsWordChar(r):
+		return classWord
+	}
+	return classOther
+}
+
+var classRune = [4]rune{-1, '\n', 'a', ' '}
+
+func newDFA(m *machine) *dfa {
+	return &dfa{m: m, index: map[string]int32{}, mark: make([]uint32, len(m.inst))}
+}
+
+// state returns the id of the state with threads insts after a rune of
+// class prev, adding it when new.
+func (d *dfa) state(insts []uint32, prev uint8) int32 {
+	d.key = append(d.key[:0], prev)
+	for _, pc := range insts {
+		d.key = append(d.key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+	}
+	if id, ok := d.index[string(d.key)]; ok {
+		return id
+	}
+	id := int32(len(d.states))
+	d.states = append(d.states, &dstate{insts: append([]uint32(nil), insts...), prev: prev})
+	d.index[string(d.key)] = id
+	return id
+}
+
+// closure follows the threads of st before rune r (-1: the end of the
+// input) in priority order, collecting rune instructions in d.runes; it
+// reports whether a match ends here (the threads after it are cut).
+func (d *dfa) closure(st *dstate, r rune) bool {
+	ctx := syntax.EmptyOpContext(classRune[st.prev], r)
+	d.gen++
+	if d.gen == 0 {
+		clear(d.mark)
+		d.gen = 1
+	}
+	d.runes = d.runes[:0]
+	for _, pc0 := range st.insts {
+		d.stack = append(d.stack[:0], pc0)
+		for len(d.stack) > 0 {
+			pc := d.stack[len(d.stack)-1]
+			d.stack = d.stack[:len(d.stack)-1]
+			if d.mark[pc] == d.gen {
+				continue
+			}
+			d.mark[pc] = d.gen
+			in := &d.m.inst[pc]
+			switch in.op {
+			case syntax.InstAlt, syntax.InstAltMatch:
+				d.stack = append(d.stack, in.arg, in.out)
+			case syntax.InstCapture, syntax.InstNop:
+				d.stack = append(d.stack, in.out)
+			case syntax.InstEmptyWidth:
+				if syntax.EmptyOp(in.arg)&^ctx == 0 {
+					d.stack = append(d.stack, in.out)
+				}
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				d.runes = append(d.runes, pc)
+			case syntax.InstMatch:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// step computes the transition of state id on rune r.
+func (d *dfa) step(id int32, r rune) int32 {
+	st := d.states[id]
+	match := d.closure(st, r)
+	d.gen++
+	var next []uint32
+	for _, pc := range d.runes {
+		in := &d.m.inst[pc]
+		ok := false
+		switch in.op {
+		case syntax.InstRune, syntax.InstRune1:
+			if r < utf8.RuneSelf {
+				ok = in.ascii[r>>6]&(1<<(r&63)) != 0
+			} else if in.op == syntax.InstRune1 {
+				ok = r == in.r1
+			} else {
+				ok = in.in.MatchRune(r)
+			}
+		case syntax.InstRuneAny:
+			ok = true
+		case syntax.InstRuneAnyNotNL:
+			ok = r != '\n'
+		}
+		if ok && d.mark[in.out] != d.gen {
+			d.mark[in.out] = d.gen
+			next = append(next, in.out)
+		}
+	}
+	nid := int32(-1)
+	if len(next) > 0 {
+		nid = d.state(next, runeClass(r))
+	}
+	v := 1 + 2*(nid+1)
+	if match {
+		v++
+	}
+	return v
+}
+
+// end returns where the leftmost-first match at the start of s ends, or
+// false.
+func (d *dfa) end(s string) (int, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.states) > maxStates {
+		d.states, d.index = d.states[:0], map[string]int32{}
+	}
+	if len(d.states) == 0 {
+		d.state([]uint32{d.m.start}, classStart)
+	}
+	id := int32(0)
+	last := -1
+	for p := 0; ; {
+		st := d.states[id]
+		if p == len(s) {
+			if st.endR == 0 {
+				st.endR = 2
+				if d.closure(st, -1) {
+					st.endR = 1
+				}
+			}
+			if st.endR == 1 {
+				last = p
+			}
+			break
+		}
+		var v int32
+		q := p
+		if c := s[p]; c < utf8.RuneSelf {
+			v = st.next[c]
+			if v == 0 {
+				v = d.step(id, rune(c))
+				st = d.states[id] // states may have grown
+				st.next[c] = v
+			}
+			p++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[p:])
+			v = d.step(id, r)
+			p += size
+		}
+		v--
+		if v&1 != 0 {
+			last = q
+		}
+		id = v>>1 - 1
+		if id < 0 {
+			break
+		}
+	}
+	return last, last >= 0
+}

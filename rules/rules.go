@@ -121,6 +121,8 @@ type Rule struct {
 
 	re    *regexp.Regexp
 	m     *machine
+	dfa   *dfa
+	check bool // the rule has a guard ("check")
 	tmpls map[string]template
 	keys  []string
 	// need, when not nil, holds the lower-cased first (up to three)
@@ -638,6 +640,8 @@ func (p *parser) finishRule() {
 		p.errorf(line, "rule %s: %v", r.Name, err)
 		return
 	}
+	r.dfa = newDFA(r.m)
+	_, r.check = r.Attrs["check"]
 	for _, k := range p.opt.Required {
 		if _, ok := r.Attrs[k]; !ok {
 			p.errorf(line, "rule %s: missing %s", r.Name, k)
@@ -1277,15 +1281,121 @@ func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 				continue
 			}
 		}
-		m, ok := s.tryRule(r, text, pos)
-		if !ok {
+		if r.check {
+			// the guard needs the groups
+			m, ok := s.tryRule(r, text, pos)
+			if ok && (!found || m.End > best.End || m.End == best.End && m.Rule.Index < best.Rule.Index) {
+				best, found = m, true
+			}
 			continue
 		}
-		if !found || m.End > best.End || m.End == best.End && m.Rule.Index < best.Rule.Index {
+		e, ok := s.matchEnd(r, text, pos)
+		if ok && (!found || e > best.End || e == best.End && r.Index < best.Rule.Index) {
+			best, found = Match{Rule: r, Start: pos, End: e}, true
+		}
+	}
+	if found && best.groups == nil {
+		// Only the match kept needs its groups.
+		m, ok := s.groupsOf(best.Rule, text, pos, best.End)
+		if !ok {
+			return s.matchSlow(text, pos, cands)
+		}
+		best = m
+	}
+	return best, found
+}
+
+// groupsOf returns the match of rule r at pos that ends at e, with its
+// groups. The backtracker runs on the text up to e and one rune more:
+// every path it can try there that the whole window would not is longer
+// than e, so a result ending at e is the one the window gives (the rune
+// after e keeps the context of assertions at e as it was). Anything else
+// is left to tryRule.
+func (s *Set) groupsOf(r *Rule, text string, pos, e int) (Match, bool) {
+	cut := e
+	if cut < len(text) {
+		_, size := utf8.DecodeRuneInString(text[cut:])
+		cut += size
+	}
+	var buf [32]int
+	var caps []int
+	if r.m.ncap <= len(buf) {
+		caps = buf[:r.m.ncap]
+	} else {
+		caps = make([]int, r.m.ncap)
+	}
+	if cut-pos > r.maxLen || !r.m.match(text[pos:cut], caps) || pos+caps[1] != e {
+		m, ok := s.tryRule(r, text, pos)
+		return m, ok && m.End == e
+	}
+	loc := make([]int, len(caps))
+	for i, c := range caps {
+		loc[i] = c
+		if c >= 0 {
+			loc[i] += pos
+		}
+	}
+	return Match{Rule: r, Start: pos, End: e, text: text, groups: loc}, true
+}
+
+// matchSlow is matchCandidates with the backtracker alone, should the
+// two ever disagree.
+func (s *Set) matchSlow(text string, pos int, cands []int) (Match, bool) {
+	var best Match
+	found := false
+	for _, i := range cands {
+		m, ok := s.tryRule(s.Rules[i], text, pos)
+		if ok && (!found || m.End > best.End || m.End == best.End && m.Rule.Index < best.Rule.Index) {
 			best, found = m, true
 		}
 	}
 	return best, found
+}
+
+// matchEnd returns where rule r's match at pos ends, as tryRule would,
+// without the groups.
+func (s *Set) matchEnd(r *Rule, text string, pos int) (int, bool) {
+	end := pos + r.maxLen
+	if end >= len(text) {
+		end = len(text)
+	} else {
+		for end > pos && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	n, ok := r.dfa.end(text[pos:end])
+	if !ok || n == 0 {
+		return 0, false
+	}
+	e := pos + n
+	if e < len(text) {
+		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
+		next, _ := utf8.DecodeRuneInString(text[e:])
+		if isWordRune(last) && isWordRune(next) {
+			j := e
+			for j > pos {
+				r, size := utf8.DecodeLastRuneInString(text[pos:j])
+				if !isWordRune(r) {
+					break
+				}
+				j -= size
+			}
+			if j <= pos {
+				return 0, false
+			}
+			n, ok = r.dfa.end(text[pos:j])
+			if !ok || n == 0 {
+				return 0, false
+			}
+			e = pos + n
+			last, _ = utf8.DecodeLastRuneInString(text[pos:e])
+			next, _ = utf8.DecodeRuneInString(text[e:])
+			if isWordRune(last) && isWordRune(next) {
+				return 0, false
+			}
+		}
+	}
+	return e, true
 }
 
 // wordWindow holds the first letters of the words in the window after a

@@ -21,6 +21,7 @@ import (
 	"log"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -73,11 +74,15 @@ type Server struct {
 	mux  *http.ServeMux
 	logf func(format string, args ...any)
 	wmu  sync.Mutex // serialises analysis+write of posted stories
+	// busy admits at most a few requests to the store at once; the others
+	// wait their turn in order. Queries are CPU-bound: running all of them
+	// at once only spreads every request's latency over all the others.
+	busy chan struct{}
 }
 
 // New returns a handler serving st.
 func New(st store.Store, opt Options) *Server {
-	s := &Server{st: st, opt: opt, mux: http.NewServeMux()}
+	s := &Server{st: st, opt: opt, mux: http.NewServeMux(), busy: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if opt.Log != nil {
 		s.logf = opt.Log.Printf
 	} else {
@@ -185,7 +190,21 @@ func (s *Server) wrap(h handler) http.Handler {
 				writeJSON(w, http.StatusInternalServerError, map[string]any{"error": errf(500, CodeInternal, "internal error")})
 			}
 		}()
-		err := h(w, r)
+		// Exports stream for long and posts analyse: they do not queue.
+		queued := r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/export/")
+		if queued {
+			select {
+			case s.busy <- struct{}{}:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		err := func() error {
+			if queued {
+				defer func() { <-s.busy }() // released even if h panics
+			}
+			return h(w, r)
+		}()
 		if err == nil {
 			return
 		}

@@ -80,10 +80,39 @@ func paragraphs(text string) []doc.Span {
 // agency in brackets and a dash ("Kiew, 25. Feb (Reuters) -").
 var datelineRe = regexp.MustCompile(`^\s*\p{Lu}[^\n()]{1,60}\([\p{L}\-. ]{2,25}\)\s*[-–—]\s`)
 
+// datelineMax bounds the bytes datelineRe can match after the leading
+// white space and before the white space that precedes the dash: a capital
+// (4 bytes), 60 runes, a bracket, 25 runes and a bracket.
+const datelineMax = 4 + 60*4 + 1 + 25*4 + 1
+
 // storyStart reports whether a line opens a new story with a dateline: a
 // story boundary even when no blank line precedes it, so that no quotation
-// runs from one story into the next.
-func storyStart(line string) bool { return datelineRe.MatchString(line) }
+// runs from one story into the next. Only the head of the line that a
+// match can reach goes to the regular expression, so a long line costs no
+// more than a short one.
+func storyStart(line string) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' } // \s
+	i := 0
+	for i < len(line) && isSpace(line[i]) {
+		i++
+	}
+	// quick refusals: a capital first, a bracket within reach
+	if r, _ := utf8.DecodeRuneInString(line[i:]); !unicode.Is(unicode.Lu, r) {
+		return false
+	}
+	if head := line[i:min(len(line), i+datelineMax)]; strings.IndexByte(head, '(') < 0 {
+		return false
+	}
+	end := i + datelineMax
+	for end < len(line) && isSpace(line[end]) {
+		end++
+	}
+	end += 8 // a dash (3 bytes), a space, and room for a whole rune
+	if end < len(line) {
+		line = line[:end]
+	}
+	return datelineRe.MatchString(line)
+}
 
 func trimRight(text string, end int) int {
 	for end > 0 {
@@ -140,6 +169,26 @@ func tokenize(text string) []doc.Span {
 		i = j
 	}
 	return out
+}
+
+// appendLower appends s in lower case to buf, as strings.ToLower would
+// return it.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
@@ -231,14 +280,24 @@ func view(d *doc.Document) ([]tok, []sentence, []doc.Span) {
 		spans = tokenize(text)
 	}
 	toks := make([]tok, len(spans))
-	p := 0
+	// the lower-case forms of all tokens share one string
+	lower := make([]byte, 0, len(text))
+	lowEnd := make([]int, len(spans))
+	for i, s := range spans {
+		lower = appendLower(lower, text[s.Start:s.End])
+		lowEnd[i] = len(lower)
+	}
+	lowerText := string(lower)
+	p, lo := 0, 0
 	for i, s := range spans {
 		for p+1 < len(paras) && s.Start >= paras[p+1].Start {
 			p++
 		}
 		t := text[s.Start:s.End]
 		r, _ := utf8.DecodeRuneInString(t)
-		tk := tok{Span: s, text: t, lower: strings.ToLower(t), para: p}
+		tk := &toks[i]
+		*tk = tok{Span: s, text: t, para: p}
+		tk.lower, lo = lowerText[lo:lowEnd[i]], lowEnd[i]
 		tk.word = unicode.IsLetter(r)
 		tk.num = unicode.IsDigit(r)
 		tk.cap = unicode.IsUpper(r)
@@ -250,7 +309,6 @@ func view(d *doc.Document) ([]tok, []sentence, []doc.Span) {
 			pr, _ := utf8.DecodeLastRuneInString(text[:s.Start])
 			tk.space = unicode.IsSpace(pr)
 		}
-		toks[i] = tk
 	}
 	var sents []sentence
 	if len(d.Sentences) > 0 {

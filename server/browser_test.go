@@ -163,6 +163,14 @@ func TestBrowser(t *testing.T) {
 	if ev := text("#event-timeline"); !strings.Contains(ev, "confirmed") || !strings.Contains(ev, "2 sources") {
 		t.Errorf("CONSULT event line %q: want it confirmed by 2 sources", ev)
 	}
+	// From the event to the words of one report.
+	do("event", chromedp.Click(chromedp.CSS("#event-timeline li a")),
+		wait(`document.querySelectorAll('#event-reports a.evidence').length === 2`), shot("event"),
+		chromedp.Click(chromedp.CSS("#event-reports a.evidence")),
+		wait(`document.querySelector('#story-text .hl-mark') !== null`), shot("story-evidence"))
+	if m := evaluate[string](t, ctx, `[...document.querySelectorAll('#story-text .hl-mark')].map(e => e.textContent).join('')`); !strings.Contains(m, "Olena Marchuk will meet her Polish counterpart") {
+		t.Errorf("evidence marked in the story = %q", m)
+	}
 	do("map", chromedp.Navigate(ts.URL+"/#/map"), wait(`document.querySelectorAll('#event-map circle').length > 0`), shot("map"))
 	do("clusters", chromedp.Navigate(ts.URL+"/#/clusters"), wait(`document.querySelectorAll('#clusters li').length > 0`), shot("clusters"))
 	if c := text("#clusters"); !strings.Contains(c, "2 stories") {

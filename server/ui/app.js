@@ -107,9 +107,10 @@ function annotations(st) {
   return anns.filter(a => a.e > a.s);
 }
 
-function highlighted(st) {
+function highlighted(st, mark) {
   const cps = Array.from(st.record.text); // code points, as the offsets
   const anns = annotations(st);
+  if (mark) anns.push({s: mark[0], e: mark[1], layer: "mark", tip: "evidence"});
   const cuts = new Set([0, cps.length]);
   for (const a of anns) { cuts.add(Math.min(a.s, cps.length)); cuts.add(Math.min(a.e, cps.length)); }
   const bounds = [...cuts].sort((x, y) => x - y);
@@ -127,10 +128,12 @@ function highlighted(st) {
   return box;
 }
 
-async function storyView(id) {
+async function storyView(id, params) {
   const st = await api("stories/" + encodeURIComponent(id));
   const rec = st.record;
-  const box = highlighted(st);
+  // mark=START-END (code points) outlines the words a fact came from.
+  const m = /^(\d+)-(\d+)$/.exec(params.get("mark") || "");
+  const box = highlighted(st, m ? [Number(m[1]), Number(m[2])] : null);
   const legend = el("div", {class: "legend"}, LAYERS.map(([l, name]) => el("label", {},
     el("input", {type: "checkbox", checked: true, onchange: e => box.classList.toggle("show-" + l, e.target.checked)}),
     el("span", {class: "sw hl-" + l}), name)));
@@ -157,6 +160,8 @@ async function storyView(id) {
     meta(st.date, st.source, st.lang, "id " + st.doc_id, st.cluster !== st.id ? "cluster " + st.cluster : ""),
     st.cluster ? link("#/search" + qs({cluster: st.cluster}), "stories in this cluster") : null,
     el("div", {class: "columns"}, el("div", {}, legend, box), side));
+  const first = box.querySelector(".hl-mark");
+  if (first) first.scrollIntoView({block: "center"});
 }
 
 // ---- entities ----------------------------------------------------------
@@ -288,7 +293,7 @@ async function eventView(id) {
     el("h2", {}, "Reports"),
     el("table", {id: "event-reports"}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Source"), el("th", {}, "Status"), el("th", {}, "Evidence"), el("th", {}, "Story")),
       ev.report_list.map(r => el("tr", {}, el("td", {}, r.date), el("td", {}, r.source, r.claim_source ? ` (claim: ${r.claim_source})` : ""),
-        el("td", {}, r.status, r.duplicate ? " (duplicate)" : ""), el("td", {}, r.evidence), el("td", {}, link("#/story/" + r.story, r.story_title))))));
+        el("td", {}, r.status, r.duplicate ? " (duplicate)" : ""), el("td", {}, link(`#/story/${r.story}?mark=${r.evidence_start}-${r.evidence_end}`, r.evidence, {class: "evidence"})), el("td", {}, link("#/story/" + r.story, r.story_title))))));
 }
 
 async function clustersView(params) {
@@ -322,7 +327,7 @@ async function route() {
       case "": case "search":
         if (params.get("cluster") || params.get("entity")) return await filteredStories(params);
         return await searchView(params);
-      case "story": return await storyView(parts[1]);
+      case "story": return await storyView(parts[1], params);
       case "entities": return await entitiesView(params);
       case "entity": return await entityView(parts[1]);
       case "events": return await eventsView(params);

@@ -142,6 +142,9 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 		if m == "" {
 			return &Page[StorySummary]{Items: []StorySummary{}, Limit: f.Limit, Offset: f.Offset}, nil
 		}
+		if f.Lang == "" && f.Source == "" && f.Entity == 0 && f.Cluster == 0 && f.From == "" && f.To == "" {
+			return s.search(ctx, m, f)
+		}
 		from = "stories_fts JOIN stories s ON s.id = stories_fts.rowid"
 		w.add("stories_fts MATCH ?", m)
 		order = " ORDER BY stories_fts.rank, s.id"
@@ -169,6 +172,46 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
 		` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	p := &Page[StorySummary]{Items: []StorySummary{}, Total: total, Limit: f.Limit, Offset: f.Offset}
+	for rows.Next() {
+		var it StorySummary
+		var dup sql.NullInt64
+		if err := rows.Scan(&it.ID, &it.DocID, &it.Title, &it.Date, &it.Lang, &it.Source, &dup, &it.Cluster, &it.Score); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		if dup.Valid {
+			it.DuplicateOf = &dup.Int64
+		}
+		p.Items = append(p.Items, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	if err := s.fillSummaries(ctx, p.Items, f.Query); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// search is full-text search without other filters, ranked inside the
+// full-text index (FTS5 keeps only the best limit+offset matches instead of
+// sorting them all); near-duplicates are left out by their marker token.
+func (s *SQLite) search(ctx context.Context, match string, f StoryFilter) (*Page[StorySummary], error) {
+	if !f.Duplicates {
+		match = "(" + match + ") NOT " + dupMarker
+	}
+	total, err := s.count(ctx, `SELECT COUNT(*) FROM stories_fts WHERE stories_fts MATCH ?`, match)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, -f.rank
+		FROM (SELECT rowid, rank FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f
+		JOIN stories s ON s.id = f.rowid ORDER BY f.rank, s.id`, match, f.Limit, f.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}

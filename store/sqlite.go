@@ -408,7 +408,11 @@ func (a *adder) add(r *doc.Record) (AddResult, error) {
 		return AddResult{}, err
 	}
 	lang := deref(r.Lang)
-	if _, err := a.exec(`INSERT INTO stories_fts(rowid, body) VALUES (?, ?)`, id, indexText(title+"\n"+r.Text, lang)); err != nil {
+	body := indexText(title+"\n"+r.Text, lang)
+	if dupOf.Valid {
+		body += " " + dupMarker
+	}
+	if _, err := a.exec(`INSERT INTO stories_fts(rowid, body) VALUES (?, ?)`, id, body); err != nil {
 		return AddResult{}, err
 	}
 	if sigOK && !dupOf.Valid {

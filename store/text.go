@@ -17,6 +17,13 @@ import (
 // known, matches any of its word's German stem, English stem or plain
 // lower-cased form.
 
+// dupMarker is indexed with the text of near-duplicates so that a search
+// can leave them out inside the full-text index ("... NOT dupMarker") and
+// use FTS5's fast top-N ranking. It is no word of any language, and user
+// queries cannot produce it: they are split on non-letters, and this
+// token is removed from them.
+const dupMarker = "zqxnearduplicatezqx"
+
 // maxQueryTerms bounds the number of words of a full-text query.
 const maxQueryTerms = 16
 
@@ -67,6 +74,9 @@ func queryStems(q string) [][]string {
 	}
 	var out [][]string
 	for _, w := range ws {
+		if w == dupMarker {
+			continue
+		}
 		set := []string{w}
 		for _, l := range []string{"de", "en"} {
 			s := stem(w, l)

@@ -53,6 +53,9 @@ func (e *Extractor) find(d *doc.Document) []*found {
 	if len(r.toks) == 0 {
 		return nil
 	}
+	for i := range r.toks {
+		r.toks[i].lex = r.lex.entry(r.toks[i].lower)
+	}
 	r.used = make([]bool, len(r.toks))
 	if dl := d.Dateline; dl != nil && dl.Valid(len(d.Text)) {
 		for i := range r.toks {
@@ -273,7 +276,7 @@ func (r *run) class(i int) string {
 	if i < 0 || i >= len(r.toks) {
 		return ""
 	}
-	return r.lex.class[r.toks[i].lower]
+	return r.toks[i].lex.class
 }
 
 func (r *run) isDE() bool { return r.lex.lang == "de" }
@@ -311,7 +314,7 @@ func (r *run) cueAt(i, limit int) (string, int, bool) {
 	if i < 0 || i >= len(r.toks) || !r.toks[i].word {
 		return "", -1, false
 	}
-	senses := r.lex.verbs[r.toks[i].lower]
+	senses := r.toks[i].lex.verbs
 	if len(senses) == 0 {
 		return "", -1, false
 	}
@@ -379,7 +382,7 @@ func (r *run) looksAdj(i int) bool {
 	if !t.word || t.cap || r.class(i) != "" {
 		return false
 	}
-	if _, ok := r.lex.verbs[t.lower]; ok {
+	if t.lex.verbs != nil {
 		return false
 	}
 	if !r.isDE() {
@@ -405,7 +408,7 @@ func (r *run) isName(i int) bool {
 	if c := r.class(i); c == "det" || c == "prep" || c == "pron" || c == "conj" || c == "rel" || c == "temporal" || c == "adv" {
 		return false
 	}
-	if _, ok := r.lex.verbs[t.lower]; ok && !r.isDE() && r.sentStart(i) {
+	if t.lex.verbs != nil && !r.isDE() && r.sentStart(i) {
 		return false
 	}
 	return true
@@ -453,7 +456,7 @@ func (r *run) npForward(i, limit int) int {
 	if !r.isDE() && det && j > h {
 		// a lower-case head after a name: "a Senate aide", "the White
 		// House spokesman"
-		for n := 0; n < 2 && j < limit && r.toks[j].word && !r.toks[j].cap && r.class(j) == "" && r.lex.verbs[r.toks[j].lower] == nil; n++ {
+		for n := 0; n < 2 && j < limit && r.toks[j].word && !r.toks[j].cap && r.class(j) == "" && r.toks[j].lex.verbs == nil; n++ {
 			j++
 		}
 	}
@@ -556,7 +559,7 @@ func (r *run) npBefore(i, floor int) (int, int) {
 		// said", "Russia's defence ministry said", ", officials said"
 		k := a
 		for k-1 >= floor && end-(k-1) <= 3 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
-			if _, verb := r.lex.verbs[r.toks[k-1].lower]; verb {
+			if r.toks[k-1].lex.verbs != nil {
 				break
 			}
 			k--
@@ -587,7 +590,7 @@ func (r *run) npBefore(i, floor int) (int, int) {
 	if !r.isDE() && a < end && r.isName(a) {
 		k := a
 		for k-1 >= floor && a-(k-1) <= 3 && r.toks[k-1].word && !r.toks[k-1].cap && r.class(k-1) == "" {
-			if _, verb := r.lex.verbs[r.toks[k-1].lower]; verb {
+			if r.toks[k-1].lex.verbs != nil {
 				break
 			}
 			k--

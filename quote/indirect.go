@@ -134,7 +134,7 @@ func (r *run) cuePhrase(si int) *found {
 		if r.used[i] || r.segOf[i] >= 0 {
 			continue
 		}
-		for _, cp := range r.lex.cues[r.toks[i].lower] {
+		for _, cp := range r.toks[i].lex.cues {
 			n := len(cp.words)
 			if i+n > s.last {
 				continue
@@ -210,7 +210,7 @@ func (r *run) reported(a, b int) bool {
 
 var konjunktiv2 = map[string]bool{"würde": true, "würden": true, "hätte": true, "hätten": true, "wäre": true, "wären": true, "müssten": true, "könnten": true}
 
-func (r *run) isKII(i int) bool { return konjunktiv2[r.toks[i].lower] && !r.toks[i].cap }
+func (r *run) isKII(i int) bool { return r.toks[i].lex.kii && !r.toks[i].cap }
 
 // isKIIPlural reports a plural Konjunktiv II ("hätten", "würden"), which
 // replaces the Konjunktiv I where that equals the indicative; the singular
@@ -228,7 +228,7 @@ func (r *run) isKI(i int) bool {
 		return false
 	}
 	w := t.lower
-	if r.lex.kiNever[w] || r.sentStart(i) {
+	if t.lex.kiNever || r.sentStart(i) {
 		return false
 	}
 	if i > 0 {
@@ -237,7 +237,7 @@ func (r *run) isKI(i int) bool {
 			return false
 		}
 	}
-	if !r.lex.kiStrong[w] {
+	if !t.lex.kiStrong {
 		// "Ich habe studiert und habe gearbeitet": 1st person indicative
 		if r.ich == nil {
 			r.ich = make([]int, len(r.sents))
@@ -254,7 +254,7 @@ func (r *run) isKI(i int) bool {
 			return false
 		}
 	}
-	if r.lex.kiKnown[w] {
+	if t.lex.kiKnown {
 		return true
 	}
 	if utf8.RuneCountInString(w) < 5 || !strings.HasSuffix(w, "e") {
@@ -568,7 +568,7 @@ func (r *run) continuations() {
 		for i := s.first; i < s.last; i++ {
 			if r.isKI(i) {
 				ki = true
-				known = known || r.lex.kiKnown[r.toks[i].lower]
+				known = known || r.toks[i].lex.kiKnown
 			} else if r.isKIIPlural(i) && follows {
 				ki = true
 			}
@@ -678,7 +678,7 @@ func (r *run) onlyPP(f *found) bool {
 // needThat reports whether the reporting verb at i introduces speech only
 // through "that" (English "announced that", not "announced the order").
 func (r *run) needThat(i int) bool {
-	for _, s := range r.lex.verbs[r.toks[i].lower] {
+	for _, s := range r.toks[i].lex.verbs {
 		if !s.needThat {
 			return false
 		}

@@ -41,6 +41,65 @@ type lexicon struct {
 	class    map[string]string
 	anaphors []string // head-noun endings of definite descriptions that refer back
 	channels *rules.Set
+	// words joins what the maps above know of each word, so that a token
+	// needs one look-up (run.find stores the entry in the token)
+	words map[string]*entry
+}
+
+// entry is what the lexicon knows of one lower-case word.
+type entry struct {
+	class    string
+	verbs    []verbSense // nil when the word is no reporting verb form
+	cues     []cuePhrase // cue phrases starting with the word
+	kiKnown  bool
+	kiNever  bool
+	kiStrong bool
+	kii      bool // in konjunktiv2
+}
+
+// noEntry is the entry of a word the lexicon does not know.
+var noEntry = &entry{}
+
+// entry returns the entry of lower-case word w, noEntry when none.
+func (l *lexicon) entry(w string) *entry {
+	if e := l.words[w]; e != nil {
+		return e
+	}
+	return noEntry
+}
+
+// index fills l.words from the other maps.
+func (l *lexicon) index() {
+	l.words = map[string]*entry{}
+	get := func(w string) *entry {
+		e := l.words[w]
+		if e == nil {
+			e = &entry{}
+			l.words[w] = e
+		}
+		return e
+	}
+	for w, c := range l.class {
+		get(w).class = c
+	}
+	for w, v := range l.verbs {
+		get(w).verbs = v
+	}
+	for w, c := range l.cues {
+		get(w).cues = c
+	}
+	for w := range l.kiKnown {
+		get(w).kiKnown = true
+	}
+	for w := range l.kiNever {
+		get(w).kiNever = true
+	}
+	for w := range l.kiStrong {
+		get(w).kiStrong = true
+	}
+	for w := range konjunktiv2 {
+		get(w).kii = true
+	}
 }
 
 var (
@@ -157,6 +216,7 @@ func loadLexicon(code string) (*lexicon, error) {
 		}
 	}
 	l.channels = set
+	l.index()
 	lexCache[code] = l
 	return l, nil
 }

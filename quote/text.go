@@ -16,13 +16,14 @@ type tok struct {
 	doc.Span
 	text  string
 	lower string
-	word  bool // starts with a letter
-	num   bool // starts with a digit
-	cap   bool // starts with an upper-case letter
-	qmark rune // the quotation mark, when the token is one
-	space bool // white space precedes the token
-	para  int  // paragraph index
-	sent  int  // sentence index
+	lex   *entry // the lexicon's entry of lower (set by run.find)
+	word  bool   // starts with a letter
+	num   bool   // starts with a digit
+	cap   bool   // starts with an upper-case letter
+	qmark rune   // the quotation mark, when the token is one
+	space bool   // white space precedes the token
+	para  int    // paragraph index
+	sent  int    // sentence index
 }
 
 // sentence is a token range [first, last) with its span.

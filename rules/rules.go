@@ -55,14 +55,15 @@
 //
 // A Set indexes each rule in a trie under the first characters (up to six)
 // its matches can start with (lower-cased, digits as '0', white space as
-// ' '), derived from the compiled pattern. Scan visits only the positions
-// where a word, number or symbol starts, looks up the rules whose keys the
-// text there begins with, and before running a rule's regular expression
-// (anchored, on at most Window bytes) applies three cheap tests derived
-// from the pattern: a word one of whose first letters must follow, a
-// literal the match must contain, a digit it must contain. The cost is a
-// trie walk per word plus a few short anchored matches where something may
-// be found.
+// ' '), derived from the compiled pattern. Scan skips, byte by byte, the
+// insides of words and every position whose first two or three bytes no
+// key begins with; elsewhere it looks up the rules whose keys the text
+// there begins with, and tests each against at most Window bytes: first
+// cheap tests derived from the pattern (a digit, a literal, or one of a
+// few rare bytes the match must contain), then a lazily built DFA that
+// finds where the rule's leftmost-first match ends. Only the rule whose
+// match is kept runs a backtracking matcher, for the groups. Matching
+// has the semantics of package regexp throughout.
 package rules
 
 import (
@@ -125,13 +126,6 @@ type Rule struct {
 	check bool // the rule has a guard ("check")
 	tmpls map[string]template
 	keys  []string
-	// need, when not nil, holds the lower-cased first (up to three)
-	// letters of words one of which every match contains as a word of its
-	// own: a cheap test that spares the regular expression.
-	need map[uint64]bool
-	// needBits is need as a 1024-bit Bloom filter (one hash), which is
-	// what Scan tests: a false positive only costs a match attempt.
-	needBits [16]uint64
 	// lits, when not nil, are literal strings one of which every match
 	// contains; digit says every match contains a digit.
 	lits  []string
@@ -662,11 +656,6 @@ func (p *parser) finishRule() {
 		return
 	}
 	r.keys = keys
-	r.need = needWords(r.Pattern)
-	for k := range r.need {
-		h := needHash(k)
-		r.needBits[h>>6] |= 1 << (h & 63)
-	}
 	r.maxLen = Window
 	if sre, err := syntax.Parse(r.Pattern, syntax.Perl); err == nil {
 		sre = sre.Simplify()
@@ -1234,7 +1223,6 @@ func (s *Set) MatchAt(text string, pos int) (Match, bool) {
 func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 	var best Match
 	found := false
-	var words wordWindow
 	win := ""
 	digit := -1
 	for _, i := range cands {
@@ -1272,14 +1260,6 @@ func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 		}
 		if r.hasBytes && !r.hasByteIn(text, pos) {
 			continue
-		}
-		if r.need != nil {
-			if !words.done {
-				words.fill(text, pos)
-			}
-			if !words.has(&r.needBits) {
-				continue
-			}
 		}
 		if r.check {
 			// the guard needs the groups
@@ -1396,159 +1376,6 @@ func (s *Set) matchEnd(r *Rule, text string, pos int) (int, bool) {
 		}
 	}
 	return e, true
-}
-
-// wordWindow holds the first letters of the words in the window after a
-// position: each run of letters, lower-cased, up to three runes.
-type wordWindow struct {
-	done bool
-	n    int
-	pre  [12][3]uint64 // packed 1-, 2- and 3-rune prefixes
-	np   [12]uint8     // how many prefixes a word has
-}
-
-func (w *wordWindow) fill(text string, pos int) {
-	w.done = true
-	end := pos + Window
-	if end > len(text) {
-		end = len(text)
-	}
-	i := pos
-	for i < end && w.n < len(w.pre) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		k := 0
-		var key uint64
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			if k < 3 {
-				key = key<<10 | clampRune(keyRune(r))
-				w.pre[w.n][k] = key | uint64(k+1)<<60
-				k++
-			}
-			i += size
-		}
-		w.np[w.n] = uint8(k)
-		w.n++
-	}
-}
-
-// needHash maps a packed word prefix to a bit of Rule.needBits.
-func needHash(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> 54 }
-
-func (w *wordWindow) has(need *[16]uint64) bool {
-	for i := 0; i < w.n; i++ {
-		for k := 0; k < int(w.np[i]); k++ {
-			if h := needHash(w.pre[i][k]); need[h>>6]&(1<<(h&63)) != 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// needWords finds, among the elements of a pattern's top-level sequence
-// after the first, a mandatory word set (a literal or alternation of
-// words after a mandatory separator) and returns its first letters; nil
-// when there is none.
-func needWords(pattern string) map[uint64]bool {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
-		return nil
-	}
-	var best map[uint64]bool
-	for i := 1; i < len(re.Sub); i++ {
-		if !separator(re.Sub[i-1]) {
-			continue
-		}
-		c := re.Sub[i]
-		for c.Op == syntax.OpCapture {
-			c = c.Sub[0]
-		}
-		if c.Op != syntax.OpLiteral && c.Op != syntax.OpAlternate && c.Op != syntax.OpConcat {
-			continue
-		}
-		keys, err := triggers(c.String())
-		if err != nil {
-			continue
-		}
-		set := map[uint64]bool{}
-		ok := true
-		for _, k := range keys {
-			j, n := 0, 0
-			for j < len(k) && n < 3 {
-				r, size := utf8.DecodeRuneInString(k[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += size
-				n++
-			}
-			if j == 0 {
-				ok = false
-				break
-			}
-			set[packKey(k[:j])] = true
-		}
-		if ok && (best == nil || len(set) < len(best)) {
-			best = set
-		}
-	}
-	return best
-}
-
-// separator reports whether a pattern element always matches at least one
-// character and only characters that are not letters.
-func separator(re *syntax.Regexp) bool {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	switch re.Op {
-	case syntax.OpPlus:
-		return separator(re.Sub[0])
-	case syntax.OpRepeat:
-		return re.Min >= 1 && separator(re.Sub[0])
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return false
-		}
-		for _, r := range re.Rune {
-			if unicode.IsLetter(r) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpCharClass:
-		if len(re.Rune) == 0 {
-			return false
-		}
-		for j := 0; j+1 < len(re.Rune); j += 2 {
-			lo, hi := re.Rune[j], re.Rune[j+1]
-			if hi-lo > 64 {
-				return false
-			}
-			for r := lo; r <= hi; r++ {
-				if unicode.IsLetter(r) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // Scan calls emit for the non-overlapping longest matches in text[from:to],

@@ -37,6 +37,7 @@
 package timex
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"sort"
@@ -69,8 +70,9 @@ type Tagger struct {
 }
 
 type affix struct {
-	pre, suf string
-	tense    int
+	pre, suf   string
+	preB, sufB []byte
+	tense      int
 }
 
 // Tense of a sentence as far as the tagger can tell.
@@ -129,7 +131,7 @@ func New(code string) (*Tagger, error) {
 				continue
 			}
 			pre, suf, _ := strings.Cut(strings.ToLower(k), "*")
-			t.affixes = append(t.affixes, affix{pre, suf, tenseOf(tb.Value[strings.ToLower(k)])})
+			t.affixes = append(t.affixes, affix{pre, suf, []byte(pre), []byte(suf), tenseOf(tb.Value[strings.ToLower(k)])})
 		}
 	}
 	return t, nil
@@ -358,22 +360,28 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 	if len(w) < 2 || len(w) > 24 {
 		return TenseUnknown, false
 	}
+	// The word lower-cased (as strings.ToLower would, w being letters)
+	// without allocating: the look-ups below are Table.Lookup's.
+	var buf [4 * 24]byte
+	lw := buf[:0]
+	for _, r := range w {
+		lw = utf8.AppendRune(lw, unicode.ToLower(r))
+	}
 	if t.past != nil {
-		if v, ok := t.past.Lookup(w); ok && v != "" {
+		if v, ok := t.past.Value[string(lw)]; ok && v != "" {
 			return TensePast, v == "report"
 		}
 	}
 	if t.future != nil {
-		if v, ok := t.future.Lookup(w); ok && v != "" {
+		if v, ok := t.future.Value[string(lw)]; ok && v != "" {
 			return TenseFuture, false
 		}
 	}
 	if len(t.affixes) > 0 {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) {
-			lw := strings.ToLower(w)
 			for _, a := range t.affixes {
-				if len(lw) >= len(a.pre)+len(a.suf)+3 && strings.HasPrefix(lw, a.pre) && strings.HasSuffix(lw, a.suf) {
+				if len(lw) >= len(a.pre)+len(a.suf)+3 && bytes.HasPrefix(lw, a.preB) && bytes.HasSuffix(lw, a.sufB) {
 					// a word shape is weaker evidence than a listed word
 					return a.tense, true
 				}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
@@ -370,7 +371,7 @@ func (s *SQLite) Entities(ctx context.Context, f EntityFilter) (*Page[Entity], e
 	}
 	w := &where{}
 	from := "entities e"
-	if q := strings.TrimSpace(f.Query); utf8.RuneCountInString(q) >= 3 {
+	if q := strings.TrimSpace(cleanText(f.Query)); utf8.RuneCountInString(q) >= 3 {
 		// Substring of a name or an alias, through the trigram index,
 		// matched first (CROSS JOIN fixes the order: 3× faster than
 		// letting the planner walk entities by size).
@@ -401,6 +402,17 @@ func (s *SQLite) Entities(ctx context.Context, f EntityFilter) (*Page[Entity], e
 		p.Items = append(p.Items, e)
 	}
 	return p, rows.Err()
+}
+
+// cleanText replaces control characters (NUL ends a string inside
+// SQLite's FTS5 query parser) and invalid UTF-8 in user text by spaces.
+func cleanText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func likeEscape(s string) string {

@@ -122,6 +122,8 @@ func TestServer_Malformed(t *testing.T) {
 		{"sql in type", "GET", "/api/events?type=" + url.QueryEscape("x' OR '1'='1"), "", 200, ""},
 		{"fts syntax", "GET", "/api/stories?q=" + url.QueryEscape(`"NEAR( * OR body:`), "", 200, ""},
 		{"like wildcards", "GET", "/api/entities?q=" + url.QueryEscape(`%_\`), "", 200, ""},
+		{"nul in entity search", "GET", "/api/entities?q=ab%00cd", "", 200, ""},
+		{"nul in quotes", "GET", "/api/quotes?q=ab%00cd&speaker_name=%00", "", 200, ""},
 		{"long value", "GET", "/api/stories?q=" + long, "", 400, server.CodeInvalidParameter},
 		{"bad confirmed", "GET", "/api/events?confirmed=perhaps", "", 400, server.CodeInvalidParameter},
 		{"bad bool", "GET", "/api/stories?duplicates=maybe", "", 400, server.CodeInvalidParameter},
@@ -245,6 +247,8 @@ func FuzzServer_Query(f *testing.F) {
 	for _, s := range []string{"q=grain", "from=2026-01-01&to=x", "limit=-1", "q=%00", "entity=1e9", "type=%27%20OR%201=1"} {
 		f.Add("/api/stories", s)
 		f.Add("/api/events", s)
+		f.Add("/api/entities", s)
+		f.Add("/api/quotes", s)
 	}
 	ts := newServer(f, server.Options{})
 	f.Fuzz(func(t *testing.T, path, query string) {

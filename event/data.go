@@ -89,8 +89,7 @@ type Data struct {
 	triggers []*phrase
 	cues     map[string][]*phrase
 	single   map[string]map[string]bool // class -> exact single words
-	trigIdx  phraseIndex                // triggers by their first part
-	cueIdx   phraseIndex                // cues by their first part
+	index    phraseIndex                // triggers and cues by their first part
 	adjLower bool                       // lower-case words ending like adjectives are skipped in noun phrases (German)
 }
 
@@ -198,7 +197,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 		}
 		p := &phrase{parts: parts, typ: f[1], mode: mode, pos: f[3], example: f[4], src: l.Pos()}
 		d.triggers = append(d.triggers, p)
-		d.trigIdx.add(p)
+		d.index.add(p)
 	}
 	lines, err = lang.ReadFS(fsys, code+"/event-cues.txt")
 	if err != nil {
@@ -228,7 +227,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			}
 		}
 		d.cues[class] = append(d.cues[class], p)
-		d.cueIdx.add(p)
+		d.index.add(p)
 		if len(parts) == 1 && !parts[0].prefix && !parts[0].suffix {
 			if d.single[class] == nil {
 				d.single[class] = map[string]bool{}
@@ -236,8 +235,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			d.single[class][parts[0].text] = true
 		}
 	}
-	d.trigIdx.build()
-	d.cueIdx.build()
+	d.index.build()
 	d.adjLower = code == "de"
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -269,21 +267,40 @@ func dataFor(code string) (*Data, error) {
 
 // findCues returns, by class, the word indexes of every cue match in ws.
 func (d *Data) findCues(ws []word) map[string][][]int {
-	out := map[string][][]int{}
+	cues, _ := d.scan(ws)
+	return cues
+}
+
+// trigCand is a trigger pattern whose first part matches word wi.
+type trigCand struct {
+	wi int
+	p  *phrase
+}
+
+// scan returns, by class, the word indexes of every cue match in ws, and
+// the trigger patterns whose first part matches a word, by word and in
+// the order of the trigger file.
+func (d *Data) scan(ws []word) (map[string][][]int, []trigCand) {
+	cues := map[string][][]int{}
+	var trigs []trigCand
 	var cands []*phrase
 	for wi := range ws {
-		cands = d.cueIdx.candidates(ws[wi].low, cands[:0])
-		if len(cands) == 0 {
-			continue
-		}
-		end := clauseEnd(ws, wi)
+		cands = d.index.candidates(ws[wi].low, cands[:0])
+		end := -1
 		for _, p := range cands {
+			if p.class == "" {
+				trigs = append(trigs, trigCand{wi, p})
+				continue
+			}
+			if end < 0 {
+				end = clauseEnd(ws, wi)
+			}
 			if idx, ok := matchAt(p, ws, wi, end); ok {
-				out[p.class] = append(out[p.class], idx)
+				cues[p.class] = append(cues[p.class], idx)
 			}
 		}
 	}
-	return out
+	return cues, trigs
 }
 
 // is reports whether lower-case word w is a single-word cue of class.

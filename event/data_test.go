@@ -24,7 +24,7 @@ func bracketed(ex string) (string, int, int) {
 // sentOf analyses text as one sentence without entities.
 func sentOf(x *extractor, text string) *sent {
 	st := &sent{span: doc.Span{Start: 0, End: len(text)}, words: splitWords(text, doc.Span{Start: 0, End: len(text)}, x.data.single["subord"])}
-	st.cues = x.data.findCues(st.words)
+	st.cues, st.trigs = x.data.scan(st.words)
 	return st
 }
 

@@ -45,6 +45,7 @@ type sent struct {
 	words []word
 	ments []ment
 	cues  map[string][][]int // class -> matches (word indexes)
+	trigs []trigCand         // trigger patterns whose first part matches a word
 }
 
 // cand is an event in the making.
@@ -75,7 +76,12 @@ func isWordRune(r rune) bool {
 // appendLower appends w in lower case to buf: strings.ToLower for words
 // (valid UTF-8), without a string per word.
 func appendLower(buf []byte, w string) []byte {
-	for i := 0; i < len(w); {
+	i := 0
+	for i < len(w) && w[i] < utf8.RuneSelf && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	buf = append(buf, w[:i]...) // the part that needs no change
+	for i < len(w) {
 		c := w[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -299,7 +305,7 @@ func (x *extractor) run() {
 			}
 			st.ments = append(st.ments, mm)
 		}
-		st.cues = x.data.findCues(st.words)
+		st.cues, st.trigs = x.data.scan(st.words)
 		x.markModifiers(st)
 		x.markFragments(st)
 		for k := range st.ments {
@@ -968,7 +974,7 @@ type trig struct {
 func (x *extractor) findTriggers(st *sent) []trig {
 	ws := st.words
 	var out []trig
-	var cands []*phrase
+	k := 0 // st.trigs[k:] are the candidates of words from wi on
 	for wi := 0; wi < len(ws); {
 		var best *phrase
 		var bestIdx []int
@@ -990,9 +996,11 @@ func (x *extractor) findTriggers(st *sent) []trig {
 				}
 			}
 		}
-		cands = x.data.trigIdx.candidates(ws[wi].low, cands[:0])
-		for _, p := range cands {
-			try(p)
+		for k < len(st.trigs) && st.trigs[k].wi < wi {
+			k++
+		}
+		for j := k; j < len(st.trigs) && st.trigs[j].wi == wi; j++ {
+			try(st.trigs[j].p)
 		}
 		if best == nil || st.mentAt(wi) >= 0 {
 			wi++

@@ -175,7 +175,12 @@ func tokenize(text string) []doc.Span {
 // appendLower appends s in lower case to buf, as strings.ToLower would
 // return it.
 func appendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	buf = append(buf, s[:i]...) // the part that needs no change
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {

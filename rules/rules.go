@@ -1286,7 +1286,8 @@ func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
 }
 
 // groupsOf returns the match of rule r at pos that ends at e, with its
-// groups. The backtracker runs on the text up to e and one rune more:
+// groups. The backtracker runs on the text up to e and one rune more
+// (news repeats itself, so its results are remembered by that text):
 // every path it can try there that the whole window would not is longer
 // than e, so a result ending at e is the one the window gives (the rune
 // after e keeps the context of assertions at e as it was). Anything else
@@ -1297,14 +1298,20 @@ func (s *Set) groupsOf(r *Rule, text string, pos, e int) (Match, bool) {
 		_, size := utf8.DecodeRuneInString(text[cut:])
 		cut += size
 	}
-	var buf [32]int
-	var caps []int
-	if r.m.ncap <= len(buf) {
-		caps = buf[:r.m.ncap]
-	} else {
-		caps = make([]int, r.m.ncap)
+	if cut-pos > r.maxLen {
+		m, ok := s.tryRule(r, text, pos)
+		return m, ok && m.End == e
 	}
-	if cut-pos > r.maxLen || !r.m.match(text[pos:cut], caps) || pos+caps[1] != e {
+	t := text[pos:cut]
+	caps, ok := r.m.memo(t)
+	if !ok {
+		caps = make([]int, r.m.ncap)
+		if !r.m.match(t, caps) {
+			caps = nil
+		}
+		r.m.remember(t, caps)
+	}
+	if caps == nil || pos+caps[1] != e {
 		m, ok := s.tryRule(r, text, pos)
 		return m, ok && m.End == e
 	}

@@ -20,7 +20,7 @@ type machine struct {
 	ncap  int // capture slots: 2 × (groups + 1)
 
 	// memos holds the groups (nil: no match) of recent inputs.
-	mu   sync.Mutex
+	mu    sync.Mutex
 	memos map[string][]int
 }
 

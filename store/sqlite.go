@@ -619,10 +619,12 @@ func eventDate(e *doc.EventJSON, storyDate string) string {
 	return storyDate
 }
 
-// compatibleDates: unknown matches anything; known dates within a day.
+// compatibleDates: known dates within a day, or both unknown. An
+// unknown date (an undated story whose event names no date) never matches
+// a known one: it would join events of any year.
 func compatibleDates(a, b string) bool {
 	if a == "" || b == "" {
-		return true
+		return a == b
 	}
 	ta, err1 := time.Parse("2006-01-02", a)
 	tb, err2 := time.Parse("2006-01-02", b)

@@ -757,10 +757,10 @@ func (a *adder) events(r *doc.Record, st *storyCtx) error {
 	return nil
 }
 
-// matchEvent finds a stored event this report is about: same type, an
-// overlap of at least half the smaller participant set, compatible date
-// and place. Without participants, same type, place and date. It returns
-// 0 when none matches.
+// matchEvent finds a stored event this report is about: same type, one
+// participant set containing the other, compatible date and place.
+// Without participants: same type, place and date. It returns 0 when none
+// matches.
 func (a *adder) matchEvent(typ string, parts []int64, place sql.NullInt64, date string) (int64, error) {
 	type cand struct {
 		id      int64
@@ -807,8 +807,9 @@ func (a *adder) matchEvent(typ string, parts []int64, place sql.NullInt64, date 
 	var best int64
 	bestOverlap := 0
 	for _, c := range cands {
-		smaller := min(len(parts), c.size)
-		if 2*c.overlap < smaller || c.overlap == 0 {
+		// One participant set contains the other: {US} and {US, China}
+		// may be one meeting; {US, China} and {US, Japan} are two.
+		if c.overlap == 0 || c.overlap < min(len(parts), c.size) {
 			continue
 		}
 		if !compatibleDates(c.date, date) {

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -346,5 +347,43 @@ func TestOpen_ReadOnly(t *testing.T) {
 	defer ro.Close()
 	if _, err := ro.Add(context.Background(), storetest.Records()); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("Add on read-only store: err = %v", err)
+	}
+}
+
+func TestSQLite_EventMerge_Participants(t *testing.T) {
+	s := open(t)
+	ents := func(names ...string) []storetest.Ent {
+		var out []storetest.Ent
+		for i, n := range names {
+			out = append(out, storetest.Ent{ID: fmt.Sprintf("e%d", i+1), Type: "LOC", Name: n, Surface: []string{n}})
+		}
+		return out
+	}
+	talks := func(id, text string, names ...string) storetest.Story {
+		ev := storetest.Ev{ID: "v1", Type: "CONSULT", Trigger: "talks", Evidence: "talks", Status: "occurred", Time: "1987-06-02"}
+		for i := range names {
+			ev.Participants = append(ev.Participants, doc.Participant{Entity: fmt.Sprintf("e%d", i+1), Role: "participant"})
+		}
+		return storetest.Story{ID: id, Date: "1987-06-02", Lang: "en", Source: id, Text: text, Ents: ents(names...), Events: []storetest.Ev{ev}}
+	}
+	recs := []*doc.Record{
+		talks("a", "United States and China held talks on textiles.", "United States", "China").Record(),
+		talks("b", "United States and Japan held talks on semiconductors.", "United States", "Japan").Record(),
+		talks("c", "The United States held talks, officials said.", "United States").Record(),
+	}
+	if _, err := s.Add(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Events(context.Background(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a and b are two meetings; c ({US}) is contained in a's set and
+	// joins the first matching event.
+	if p.Total != 2 {
+		for _, e := range p.Items {
+			t.Logf("event %d: %d reports %+v", e.ID, e.Reports, e.Participants)
+		}
+		t.Errorf("events = %d, want 2", p.Total)
 	}
 }

@@ -126,106 +126,111 @@ func (m *machine) match(s string, caps []int) bool {
 	return ok
 }
 
-// visit marks state (pc, pos) visited and reports whether it was not.
-func (sc *mscratch) visit(pc uint32, pos, width int) bool {
-	n := uint(int(pc)*width + pos)
-	w, bit := n/32, uint32(1)<<(n&31)
-	v := sc.visited[w]
-	if v&bit != 0 {
-		return false
-	}
-	if v == 0 {
-		sc.dirty = append(sc.dirty, int32(w))
-	}
-	sc.visited[w] = v | bit
-	return true
-}
-
-func (m *machine) push(sc *mscratch, pc uint32, pos, width int, arg bool) {
-	if m.inst[pc].op != syntax.InstFail && (arg || sc.visit(pc, pos, width)) {
-		sc.jobs = append(sc.jobs, mjob{pc: pc, arg: arg, pos: pos})
-	}
-}
-
 func (m *machine) run(sc *mscratch, s string, caps []int) bool {
 	width := len(s) + 1
-	m.push(sc, m.start, 0, width, false)
-	for len(sc.jobs) > 0 {
-		l := len(sc.jobs) - 1
-		j := sc.jobs[l]
-		sc.jobs = sc.jobs[:l]
+	visited, dirty, jobs := sc.visited, sc.dirty, sc.jobs
+	defer func() { sc.dirty, sc.jobs = dirty, jobs }()
+	inst := m.inst
+	// visit marks state (pc, pos) visited and reports whether it was not.
+	visit := func(pc uint32, pos int) bool {
+		n := uint(int(pc)*width + pos)
+		w, bit := n/32, uint32(1)<<(n&31)
+		v := visited[w]
+		if v&bit != 0 {
+			return false
+		}
+		if v == 0 {
+			dirty = append(dirty, int32(w))
+		}
+		visited[w] = v | bit
+		return true
+	}
+	if visit(m.start, 0) {
+		jobs = append(jobs, mjob{pc: m.start, pos: 0})
+	}
+	for len(jobs) > 0 {
+		l := len(jobs) - 1
+		j := jobs[l]
+		jobs = jobs[:l]
 		pc, pos, arg := j.pc, j.pos, j.arg
-		first := true
-		for {
-			if !first && !sc.visit(pc, pos, width) {
-				break
-			}
-			first = false
-			in := &m.inst[pc]
+		goto skip
+	check:
+		if !visit(pc, pos) {
+			continue
+		}
+	skip:
+		{
+			in := &inst[pc]
 			switch in.op {
 			case syntax.InstAlt:
 				if arg {
 					arg = false
 					pc = in.arg
-					continue
+					goto check
 				}
-				m.push(sc, pc, pos, width, true)
+				// come back for in.arg when in.out is done
+				jobs = append(jobs, mjob{pc: pc, arg: true, pos: pos})
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstAltMatch:
-				switch m.inst[in.out].op {
+				switch inst[in.out].op {
 				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-					m.push(sc, in.arg, pos, width, false)
+					if visit(in.arg, pos) {
+						jobs = append(jobs, mjob{pc: in.arg, pos: pos})
+					}
 					pc = in.arg
 					pos = len(s)
-					continue
+					goto check
 				}
-				m.push(sc, in.out, len(s), width, false)
+				if visit(in.out, len(s)) {
+					jobs = append(jobs, mjob{pc: in.out, pos: len(s)})
+				}
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstRune, syntax.InstRune1:
 				if pos >= len(s) {
-					break
+					continue
 				}
 				if c := s[pos]; c < utf8.RuneSelf {
 					if in.ascii[c>>6]&(1<<(c&63)) == 0 {
-						break
+						continue
 					}
 					pos++
 				} else {
 					r, size := utf8.DecodeRuneInString(s[pos:])
 					if in.op == syntax.InstRune1 && r != in.r1 || in.op == syntax.InstRune && !in.in.MatchRune(r) {
-						break
+						continue
 					}
 					pos += size
 				}
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
 				if pos >= len(s) {
-					break
+					continue
 				}
 				r, size := rune(s[pos]), 1
 				if r >= utf8.RuneSelf {
 					r, size = utf8.DecodeRuneInString(s[pos:])
 				}
 				if r == '\n' && in.op == syntax.InstRuneAnyNotNL {
-					break
+					continue
 				}
 				pos += size
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstCapture:
 				if arg {
+					// in.out is done: restore the old value
 					caps[in.arg] = pos
-					break
+					continue
 				}
 				if int(in.arg) < len(caps) {
-					m.push(sc, pc, caps[in.arg], width, true)
+					jobs = append(jobs, mjob{pc: pc, arg: true, pos: caps[in.arg]})
 					caps[in.arg] = pos
 				}
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstEmptyWidth:
 				r1, r2 := rune(-1), rune(-1)
 				if pos > 0 {
@@ -235,20 +240,19 @@ func (m *machine) run(sc *mscratch, s string, caps []int) bool {
 					r2, _ = utf8.DecodeRuneInString(s[pos:])
 				}
 				if syntax.EmptyOp(in.arg)&^syntax.EmptyOpContext(r1, r2) != 0 {
-					break
+					continue
 				}
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstNop:
 				pc = in.out
-				continue
+				goto check
 			case syntax.InstMatch:
 				if len(caps) > 1 {
 					caps[1] = pos
 				}
 				return true
 			}
-			break
 		}
 	}
 	return false

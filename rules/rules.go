@@ -202,10 +202,12 @@ type Set struct {
 	scan [128]uint8
 	pair [128][2]uint64
 	// pairAny[c] holds the bytes d for which a rule is keyed on the key
-	// runes of c and d alone; tri is a Bloom filter (one hash) of the
-	// three-byte beginnings of keys.
+	// runes of c and d alone; deep and deepAny are Bloom filters (one
+	// hash) of the ASCII beginnings of keys, three to six bytes long, and
+	// of those under which a rule is keyed.
 	pairAny [128][2]uint64
-	tri     [1 << 15 / 64]uint64
+	deep    [1 << 16 / 64]uint64
+	deepAny [1 << 16 / 64]uint64
 	// filterReady says scan and pair reflect the current trie.
 	filterReady bool
 }
@@ -290,17 +292,38 @@ func (s *Set) buildFilter() {
 				if len(s.trie[n2].rules) > 0 {
 					s.pairAny[c][d>>6] |= 1 << (d & 63)
 				}
-				for e := 0; e < utf8.RuneSelf; e++ {
-					if s.child(n2, keyRune(rune(e))) != 0 {
-						h := triHash(byte(keyRune(rune(c))), byte(keyRune(rune(d))), byte(keyRune(rune(e))))
-						s.tri[h>>6] |= 1 << (h & 63)
-					}
-				}
+				s.addDeep(n2, uint64(keyByte[c])<<7|uint64(keyByte[d]), 2)
 			}
 		}
 		s.scan[c] = f
 	}
 	s.filterReady = true
+}
+
+// addDeep adds to deep and deepAny the ASCII descendants of node n, whose
+// path is the k key bytes packed in v.
+func (s *Set) addDeep(n int32, v uint64, k int) {
+	if k >= keyLen {
+		return
+	}
+	nd := &s.trie[n]
+	for j, r := range nd.runes {
+		if r >= utf8.RuneSelf {
+			continue
+		}
+		w := v<<7 | uint64(r)
+		h := deepHash(w, k+1)
+		s.deep[h>>6] |= 1 << (h & 63)
+		if len(s.trie[nd.kids[j]].rules) > 0 {
+			s.deepAny[h>>6] |= 1 << (h & 63)
+		}
+		s.addDeep(nd.kids[j], w, k+1)
+	}
+}
+
+// deepHash maps the k key bytes packed in v to a bit of Set.deep.
+func deepHash(v uint64, k int) uint64 {
+	return ((v | uint64(k)<<56) * 0x9E3779B97F4A7C15) >> 48
 }
 
 // Parse compiles rules given as text, with name used in error messages.
@@ -1457,8 +1480,8 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 }
 
 // maybe reports whether a rule may be keyed on the text at i, which
-// starts with ASCII byte c whose key rune begins some key, judging by up
-// to three bytes: false means the trie has no candidate there.
+// starts with ASCII byte c whose key rune begins some key, judging by the
+// ASCII bytes there: false means the trie has no candidate at i.
 func (s *Set) maybe(text string, i int, c byte) bool {
 	if s.scan[c]&clsAny != 0 || i+1 >= len(text) {
 		return s.scan[c]&clsAny != 0
@@ -1467,15 +1490,29 @@ func (s *Set) maybe(text string, i int, c byte) bool {
 	if d >= utf8.RuneSelf || s.pairAny[c][d>>6]&(1<<(d&63)) != 0 {
 		return true
 	}
-	if s.pair[c][d>>6]&(1<<(d&63)) == 0 || i+2 >= len(text) {
+	if s.pair[c][d>>6]&(1<<(d&63)) == 0 {
 		return false
 	}
-	e := text[i+2]
-	if e >= utf8.RuneSelf {
-		return true
+	v := uint64(keyByte[c])<<7 | uint64(keyByte[d])
+	for k := 3; k <= keyLen; k++ {
+		j := i + k - 1
+		if j >= len(text) {
+			return false
+		}
+		b := text[j]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		v = v<<7 | uint64(keyByte[b])
+		h := deepHash(v, k)
+		if s.deep[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+		if s.deepAny[h>>6]&(1<<(h&63)) != 0 {
+			return true
+		}
 	}
-	h := triHash(keyByte[c], keyByte[d], keyByte[e])
-	return s.tri[h>>6]&(1<<(h&63)) != 0
+	return true
 }
 
 // keyByte is keyRune for ASCII bytes.
@@ -1485,10 +1522,6 @@ var keyByte = func() (t [utf8.RuneSelf]byte) {
 	}
 	return t
 }()
-
-func triHash(a, b, c byte) uint32 {
-	return (uint32(a)<<14 | uint32(b)<<7 | uint32(c)) * 2654435761 >> 17
-}
 
 // hasByteIn reports whether text[pos:pos+r.maxLen] holds a byte of r.bytes.
 func (r *Rule) hasByteIn(text string, pos int) bool {

@@ -264,7 +264,7 @@ func (m *machine) run(sc *mscratch, s string, caps []int) bool {
 // priority first) and the class of the rune before it; when a thread
 // matches, the threads after it are dropped, so the last match seen is
 // the one the backtracker would return. Transitions on ASCII bytes are
-// cached per state; a match is then a table walk, and the backtracker
+// cached per state and byte class; a match is then a table walk, and the backtracker
 // runs only for the rule whose match is kept, to get its groups.
 type dfa struct {
 	mu     sync.Mutex
@@ -276,15 +276,21 @@ type dfa struct {
 	stack  []uint32
 	runes  []uint32
 	key    []byte
+	// cls maps an ASCII byte to its class: bytes of one class are
+	// accepted by the same rune instructions and have the same context
+	// class, so every state treats them alike; a state's table has one
+	// entry a class (RE2's byte classes, which keep the tables small).
+	cls  [utf8.RuneSelf]uint8
+	ncls int
 }
 
 type dstate struct {
 	insts []uint32
 	prev  uint8 // class of the rune before: classStart, classNL, classWord, classOther
-	// next[c] for ASCII byte c: 0 not computed yet, else 1 + 2*(id+1) +
-	// match, where id is the next state (-1: none) and match says a
-	// match ends before c.
-	next [utf8.RuneSelf]int32
+	// next[cls[c]] for ASCII byte c: 0 not computed yet, else 1 +
+	// 2*(id+1) + match, where id is the next state (-1: none) and match
+	// says a match ends before c.
+	next []int32
 	endR int8 // at the end of the input: 0 not computed, 1 match, 2 none
 }
 
@@ -311,7 +317,35 @@ func runeClass(r rune) uint8 {
 var classRune = [4]rune{-1, '\n', 'a', ' '}
 
 func newDFA(m *machine) *dfa {
-	return &dfa{m: m, index: map[string]int32{}, mark: make([]uint32, len(m.inst))}
+	d := &dfa{m: m, index: map[string]int32{}, mark: make([]uint32, len(m.inst))}
+	sigs := map[string]uint8{}
+	sig := make([]byte, 0, 1+len(m.inst)/8+1)
+	for c := 0; c < utf8.RuneSelf; c++ {
+		sig = append(sig[:0], runeClass(rune(c)))
+		var bits byte
+		n := 0
+		for pc := range m.inst {
+			in := &m.inst[pc]
+			if in.op != syntax.InstRune && in.op != syntax.InstRune1 {
+				continue
+			}
+			if in.ascii[c>>6]&(1<<(c&63)) != 0 {
+				bits |= 1 << (n & 7)
+			}
+			if n++; n&7 == 0 {
+				sig, bits = append(sig, bits), 0
+			}
+		}
+		sig = append(sig, bits)
+		k, ok := sigs[string(sig)]
+		if !ok {
+			k = uint8(len(sigs))
+			sigs[string(sig)] = k
+		}
+		d.cls[c] = k
+	}
+	d.ncls = len(sigs)
+	return d
 }
 
 // state returns the id of the state with threads insts after a rune of
@@ -325,7 +359,7 @@ func (d *dfa) state(insts []uint32, prev uint8) int32 {
 		return id
 	}
 	id := int32(len(d.states))
-	d.states = append(d.states, &dstate{insts: append([]uint32(nil), insts...), prev: prev})
+	d.states = append(d.states, &dstate{insts: append([]uint32(nil), insts...), prev: prev, next: make([]int32, d.ncls)})
 	d.index[string(d.key)] = id
 	return id
 }
@@ -439,11 +473,11 @@ func (d *dfa) end(s string) (int, bool) {
 		var v int32
 		q := p
 		if c := s[p]; c < utf8.RuneSelf {
-			v = st.next[c]
+			k := d.cls[c]
+			v = st.next[k]
 			if v == 0 {
 				v = d.step(id, rune(c))
-				st = d.states[id] // states may have grown
-				st.next[c] = v
+				st.next[k] = v
 			}
 			p++
 		} else {

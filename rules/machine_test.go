@@ -2,9 +2,11 @@ package rules_test
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dateline/dateline/amount"
@@ -69,5 +71,44 @@ func TestMachine_corpus(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestScan_concurrent tags the same stories from several goroutines at
+// once (the caches of the engine are shared) and wants what one
+// goroutine alone finds. Run with -race.
+func TestScan_concurrent(t *testing.T) {
+	texts := corpusSample(t, "en", 60)
+	fresh, err := amount.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, len(texts))
+	ref, err := amount.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		want[i] = fmt.Sprint(ref.Tag(s))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range texts {
+				i := (k + g*17) % len(texts)
+				if got := fmt.Sprint(fresh.Tag(texts[i])); got != want[i] {
+					errs <- fmt.Sprintf("story %d: got %s, want %s", i, got, want[i])
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

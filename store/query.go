@@ -90,6 +90,46 @@ func (w *where) dates(col string, f TimeFilter) {
 	}
 }
 
+// maxReadStmts bounds the cache of prepared read statements.
+const maxReadStmts = 512
+
+// readStmt returns a prepared statement for q on the read pool (prepared
+// on each connection once, by database/sql), or nil when the cache is
+// full. Preparing is a fifth of a simple query's cost in SQLite.
+func (s *SQLite) readStmt(ctx context.Context, q string) *sql.Stmt {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[q]; ok {
+		return st
+	}
+	if len(s.stmts) >= maxReadStmts {
+		return nil
+	}
+	st, err := s.r.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // the query itself reports the error
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[q] = st
+	return st
+}
+
+func (s *SQLite) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := s.readStmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.r.QueryContext(ctx, q, args...)
+}
+
+func (s *SQLite) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := s.readStmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.r.QueryRowContext(ctx, q, args...)
+}
+
 // countTTL is how long a list's total is reused. Totals are the costly
 // part of a page (they visit every matching row); a total at most this
 // old, or from before this process's last Add, is not reused.
@@ -112,7 +152,7 @@ func (s *SQLite) count(ctx context.Context, q string, args ...any) (int, error) 
 		return e.n, nil
 	}
 	var n int
-	if err := s.r.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, q, args...).Scan(&n); err != nil {
 		return 0, err
 	}
 	s.countMu.Lock()
@@ -171,7 +211,7 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
+	rows, err := s.query(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
 		` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
@@ -210,7 +250,7 @@ func (s *SQLite) search(ctx context.Context, match string, f StoryFilter) (*Page
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, -f.rank
+	rows, err := s.query(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, -f.rank
 		FROM (SELECT rowid, rank FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f
 		JOIN stories s ON s.id = f.rowid ORDER BY f.rank, s.id`, match, f.Limit, f.Offset)
 	if err != nil {
@@ -251,7 +291,7 @@ func (s *SQLite) fillSummaries(ctx context.Context, items []StorySummary, query 
 		idx[items[i].ID] = i
 		ids[i] = items[i].ID
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT b.story_id, b.text, (SELECT COUNT(*) FROM sightings WHERE story_id = b.story_id)
+	rows, err := s.query(ctx, `SELECT b.story_id, b.text, (SELECT COUNT(*) FROM sightings WHERE story_id = b.story_id)
 		FROM story_bodies b WHERE b.story_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, ids...)
 	if err != nil {
 		return fmt.Errorf("store: stories: %w", err)
@@ -279,7 +319,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	var d StoryDetail
 	var dup sql.NullInt64
 	var rec string
-	err := s.r.QueryRowContext(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, b.record, s.hash,
+	err := s.queryRow(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, b.record, s.hash,
 		(SELECT COUNT(*) FROM sightings WHERE story_id = s.id) FROM stories s JOIN story_bodies b ON b.story_id = s.id WHERE s.id = ?`, id).
 		Scan(&d.ID, &d.DocID, &d.Title, &d.Date, &d.Lang, &d.Source, &dup, &d.Cluster, &rec, &d.Hash, &d.Copies)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -297,7 +337,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	}
 	d.Snippet = snippet(d.Record.Text, d.Lang, "", 220)
 	d.Entities = []StoryEntity{}
-	rows, err := s.r.QueryContext(ctx, `SELECT se.local_id, e.id, e.name, e.type FROM story_entities se JOIN entities e ON e.id = se.entity_id
+	rows, err := s.query(ctx, `SELECT se.local_id, e.id, e.name, e.type FROM story_entities se JOIN entities e ON e.id = se.entity_id
 		WHERE se.story_id = ? ORDER BY se.local_id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: story %d: %w", id, err)
@@ -312,7 +352,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	}
 	rows.Close()
 	d.Events = []StoryEvent{}
-	rows, err = s.r.QueryContext(ctx, `SELECT local_id, event_id FROM event_reports WHERE story_id = ? ORDER BY id`, id)
+	rows, err = s.query(ctx, `SELECT local_id, event_id FROM event_reports WHERE story_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: story %d: %w", id, err)
 	}
@@ -326,7 +366,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	}
 	rows.Close()
 	d.Duplicates = []int64{}
-	rows, err = s.r.QueryContext(ctx, `SELECT id FROM stories WHERE duplicate_of = ? ORDER BY id LIMIT 100`, id)
+	rows, err = s.query(ctx, `SELECT id FROM stories WHERE duplicate_of = ? ORDER BY id LIMIT 100`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +377,7 @@ func (s *SQLite) Story(ctx context.Context, id int64) (*StoryDetail, error) {
 	}
 	rows.Close()
 	d.Sightings = []Sighting{}
-	rows, err = s.r.QueryContext(ctx, `SELECT doc_id, source, date, origin FROM sightings WHERE story_id = ? ORDER BY rowid LIMIT 100`, id)
+	rows, err = s.query(ctx, `SELECT doc_id, source, date, origin FROM sightings WHERE story_id = ? ORDER BY rowid LIMIT 100`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -387,7 +427,7 @@ func (s *SQLite) Entities(ctx context.Context, f EntityFilter) (*Page[Entity], e
 	if err != nil {
 		return nil, fmt.Errorf("store: entities: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+entityCols+" FROM "+from+w.sql()+" ORDER BY e.stories DESC, e.id LIMIT ? OFFSET ?",
+	rows, err := s.query(ctx, "SELECT "+entityCols+" FROM "+from+w.sql()+" ORDER BY e.stories DESC, e.id LIMIT ? OFFSET ?",
 		append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities: %w", err)
@@ -422,7 +462,7 @@ func likeEscape(s string) string {
 // Entity returns one entity with its aliases.
 func (s *SQLite) Entity(ctx context.Context, id int64) (*EntityDetail, error) {
 	var d EntityDetail
-	err := scanEntity(s.r.QueryRowContext(ctx, "SELECT "+entityCols+" FROM entities e WHERE e.id = ?", id), &d.Entity)
+	err := scanEntity(s.queryRow(ctx, "SELECT "+entityCols+" FROM entities e WHERE e.id = ?", id), &d.Entity)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: entity %d", ErrNotFound, id)
 	}
@@ -430,7 +470,7 @@ func (s *SQLite) Entity(ctx context.Context, id int64) (*EntityDetail, error) {
 		return nil, fmt.Errorf("store: entity %d: %w", id, err)
 	}
 	d.Aliases = []Alias{}
-	rows, err := s.r.QueryContext(ctx, `SELECT text, count FROM aliases WHERE entity_id = ? ORDER BY count DESC, text LIMIT 100`, id)
+	rows, err := s.query(ctx, `SELECT text, count FROM aliases WHERE entity_id = ? ORDER BY count DESC, text LIMIT 100`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -478,7 +518,7 @@ func (s *SQLite) Timeline(ctx context.Context, entity int64, f TimeFilter) (*Pag
 	if err != nil {
 		return nil, fmt.Errorf("store: timeline: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT kind, id, date FROM ("+union+") t ORDER BY date = '', date, kind, id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
+	rows, err := s.query(ctx, "SELECT kind, id, date FROM ("+union+") t ORDER BY date = '', date, kind, id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: timeline: %w", err)
 	}
@@ -541,7 +581,7 @@ func (s *SQLite) Related(ctx context.Context, entity int64, f TimeFilter) (*Page
 	if err != nil {
 		return nil, fmt.Errorf("store: related: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+entityCols+`, t.shared FROM (SELECT b.entity_id AS id, COUNT(DISTINCT a.story_id) AS shared`+base+
+	rows, err := s.query(ctx, `SELECT `+entityCols+`, t.shared FROM (SELECT b.entity_id AS id, COUNT(DISTINCT a.story_id) AS shared`+base+
 		` GROUP BY b.entity_id) t JOIN entities e ON e.id = t.id ORDER BY t.shared DESC, e.id LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: related: %w", err)
@@ -614,7 +654,7 @@ func (s *SQLite) Events(ctx context.Context, f EventFilter) (*Page[Event], error
 }
 
 func (s *SQLite) events(ctx context.Context, whereSQL string, args []any, order string, limit, offset int) ([]Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.type, e.mode, e.date, e.time_value, e.place_id, e.place_name, e.lat, e.lon, e.status,
+	rows, err := s.query(ctx, `SELECT e.id, e.type, e.mode, e.date, e.time_value, e.place_id, e.place_name, e.lat, e.lon, e.status,
 		e.first_reported, e.first_story, e.reports, e.sources, e.confirmed, e.summary FROM events e `+whereSQL+order+` LIMIT ? OFFSET ?`,
 		append(append([]any{}, args...), limit, offset)...)
 	if err != nil {
@@ -652,7 +692,7 @@ func (s *SQLite) events(ctx context.Context, whereSQL string, args []any, order 
 		idx[out[i].ID] = i
 		ids[i] = out[i].ID
 	}
-	prows, err := s.r.QueryContext(ctx, `SELECT p.event_id, p.entity_id, n.name, n.type, p.role FROM event_participants p JOIN entities n ON n.id = p.entity_id
+	prows, err := s.query(ctx, `SELECT p.event_id, p.entity_id, n.name, n.type, p.role FROM event_participants p JOIN entities n ON n.id = p.entity_id
 		WHERE p.event_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY p.event_id, p.role, n.name`, ids...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
@@ -681,7 +721,7 @@ func (s *SQLite) Event(ctx context.Context, id int64) (*EventDetail, error) {
 		return nil, fmt.Errorf("%w: event %d", ErrNotFound, id)
 	}
 	d := &EventDetail{Event: evs[0], ReportList: []Report{}, History: []StatusChange{}}
-	rows, err := s.r.QueryContext(ctx, `SELECT r.story_id, s.title, r.date, r.source, r.claim_source, r.status, r.confirmed, r.trigger_text,
+	rows, err := s.query(ctx, `SELECT r.story_id, s.title, r.date, r.source, r.claim_source, r.status, r.confirmed, r.trigger_text,
 		r.evidence, r.ev_start, r.ev_end, r.duplicate FROM event_reports r JOIN stories s ON s.id = r.story_id WHERE r.event_id = ? ORDER BY r.date, r.id LIMIT 1000`, id)
 	if err != nil {
 		return nil, err
@@ -701,7 +741,7 @@ func (s *SQLite) Event(ctx context.Context, id int64) (*EventDetail, error) {
 		d.ReportList = append(d.ReportList, r)
 	}
 	rows.Close()
-	rows, err = s.r.QueryContext(ctx, `SELECT status, date, story_id FROM event_status WHERE event_id = ? ORDER BY rowid`, id)
+	rows, err = s.query(ctx, `SELECT status, date, story_id FROM event_status WHERE event_id = ? ORDER BY rowid`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -746,7 +786,7 @@ func (s *SQLite) Quotes(ctx context.Context, f QuoteFilter) (*Page[Quote], error
 }
 
 func (s *SQLite) quotes(ctx context.Context, whereSQL string, args []any, limit, offset int) ([]Quote, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT q.id, q.story_id, s.title, q.date, q.speaker_id, COALESCE(e.name, ''), q.speaker_text, q.text, q.kind, q.cue, q.start_cp, q.end_cp
+	rows, err := s.query(ctx, `SELECT q.id, q.story_id, s.title, q.date, q.speaker_id, COALESCE(e.name, ''), q.speaker_text, q.text, q.kind, q.cue, q.start_cp, q.end_cp
 		FROM quotes q JOIN stories s ON s.id = q.story_id LEFT JOIN entities e ON e.id = q.speaker_id`+whereSQL+` ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?`,
 		append(append([]any{}, args...), limit, offset)...)
 	if err != nil {
@@ -788,7 +828,7 @@ func (s *SQLite) Clusters(ctx context.Context, f TimeFilter) (*Page[Cluster], er
 		return nil, fmt.Errorf("store: clusters: %w", err)
 	}
 	// The lead story of a cluster is the one that started it (id = cluster id).
-	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.stories, c.first, c.last, l.doc_id, l.title, l.date, l.lang, l.source
+	rows, err := s.query(ctx, `SELECT c.id, c.stories, c.first, c.last, l.doc_id, l.title, l.date, l.lang, l.source
 		FROM clusters c JOIN stories l ON l.id = c.id`+w.sql()+` ORDER BY c.stories DESC, c.id LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: clusters: %w", err)
@@ -823,7 +863,7 @@ func (s *SQLite) Clusters(ctx context.Context, f TimeFilter) (*Page[Cluster], er
 // Stats counts what is stored.
 func (s *SQLite) Stats(ctx context.Context) (*Stats, error) {
 	st := &Stats{}
-	err := s.r.QueryRowContext(ctx, `SELECT
+	err := s.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM stories WHERE duplicate_of IS NULL),
 		(SELECT COUNT(*) FROM stories WHERE duplicate_of IS NOT NULL),
 		(SELECT COUNT(*) FROM sightings),

@@ -52,6 +52,8 @@ type SQLite struct {
 	gen     atomic.Uint64 // bumped by every Add, invalidating cached totals
 	countMu sync.Mutex
 	counts  map[string]countEntry
+	stmtMu  sync.Mutex
+	stmts   map[string]*sql.Stmt // prepared read statements
 }
 
 // maxCachedStmts bounds the statements prepared per transaction (queries
@@ -164,6 +166,12 @@ func (s *SQLite) checkVersion() error {
 // Close closes the store.
 func (s *SQLite) Close() error {
 	var errs []error
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

@@ -79,6 +79,7 @@ type phrase struct {
 	example string
 	src     string // file:line
 	ord     int    // position in its phraseIndex, to keep candidates in file order
+	gap     bool   // a part is "..."
 }
 
 func (p *phrase) String() string { return p.src }
@@ -127,6 +128,15 @@ func parsePattern(s string) ([]part, error) {
 		return nil, fmt.Errorf("pattern %q ends with a gap", s)
 	}
 	return out, nil
+}
+
+func hasGap(parts []part) bool {
+	for _, pt := range parts {
+		if pt.gap {
+			return true
+		}
+	}
+	return false
 }
 
 func (p part) matches(w string) bool {
@@ -195,7 +205,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 		if mode == "-" {
 			mode = ""
 		}
-		p := &phrase{parts: parts, typ: f[1], mode: mode, pos: f[3], example: f[4], src: l.Pos()}
+		p := &phrase{parts: parts, gap: hasGap(parts), typ: f[1], mode: mode, pos: f[3], example: f[4], src: l.Pos()}
 		d.triggers = append(d.triggers, p)
 		d.index.add(p)
 	}
@@ -218,7 +228,7 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 			bad(l, "%v", err)
 			continue
 		}
-		p := &phrase{parts: parts, class: class, src: l.Pos()}
+		p := &phrase{parts: parts, gap: hasGap(parts), class: class, src: l.Pos()}
 		if len(l.Fields) == 3 {
 			p.example = l.Fields[2]
 			if !strings.Contains(p.example, "[") {
@@ -309,6 +319,22 @@ func (d *Data) is(class, w string) bool { return d.single[class][w] }
 // matchAt reports whether phrase p matches words starting at i, within
 // words[:end], and returns the indexes of the matched words.
 func matchAt(p *phrase, words []word, i, end int) ([]int, bool) {
+	if !p.gap {
+		// words one after the other
+		if i+len(p.parts) > end {
+			return nil, false
+		}
+		for k, pt := range p.parts {
+			if !pt.matches(words[i+k].low) {
+				return nil, false
+			}
+		}
+		idx := make([]int, len(p.parts))
+		for k := range idx {
+			idx[k] = i + k
+		}
+		return idx, true
+	}
 	var idx []int
 	var rec func(k, j int) bool
 	rec = func(k, j int) bool {

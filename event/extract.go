@@ -68,9 +68,14 @@ type cand struct {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isASCIIWord(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isASCIIWord is isWordRune for an ASCII byte.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // appendLower appends w in lower case to buf: strings.ToLower for words
@@ -158,7 +163,7 @@ func (sp *splitter) split(text string, s doc.Span, subord map[string]bool) []wor
 		j := i
 		for j < s.End {
 			if c := text[j]; c < utf8.RuneSelf {
-				if !isWordRune(rune(c)) {
+				if !isASCIIWord(c) {
 					break
 				}
 				j++

@@ -11,10 +11,19 @@ import (
 	"github.com/dateline/dateline/segment"
 )
 
-// newsSentences returns tokenized sentences of real German news (the
-// 10kGNAD test articles, or the example story when the shared data is
-// absent).
-func newsSentences(tb testing.TB) [][]string {
+// reportSpeed reports tokens per second of wall time and, where the
+// platform tells, per second of CPU time (per core, whatever else runs).
+func reportSpeed(b *testing.B, n int, start time.Time, cpu float64) {
+	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "tokens/s")
+	if c := cpuSeconds() - cpu; cpu > 0 && c > 0 {
+		b.ReportMetric(float64(n*b.N)/c, "tokens/cpu-s")
+	}
+}
+
+// newsSentences returns the tokenized sentences of real German news
+// articles (the 10kGNAD test articles, or the example story when the
+// shared data is absent), by article.
+func newsSentences(tb testing.TB) [][][]string {
 	var texts []string
 	if p, err := shareddata.Path("news", "de", "10kGNAD", "test.csv"); err == nil {
 		if f, err := os.Open(p); err == nil {
@@ -43,22 +52,24 @@ func newsSentences(tb testing.TB) [][]string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var out [][]string
+	var out [][][]string
 	for _, t := range texts {
 		toks := seg.Tokens(t, nil)
+		var art [][]string
 		for _, s := range seg.Sentences(t, toks, nil) {
 			var words []string
 			for _, tk := range toks[s.First:s.Last] {
 				words = append(words, t[tk.Start:tk.End])
 			}
-			out = append(out, words)
+			art = append(art, words)
 		}
+		out = append(out, art)
 	}
 	return out
 }
 
-// BenchmarkTag measures tagging speed on real news, in tokens per second
-// on one core.
+// BenchmarkTag measures German tagging speed on real news (both passes),
+// in tokens per second on one core.
 func BenchmarkTag(b *testing.B) {
 	m, err := Load("de")
 	if err != nil {
@@ -66,18 +77,26 @@ func BenchmarkTag(b *testing.B) {
 	}
 	sents := newsSentences(b)
 	n := 0
-	for _, s := range sents {
-		n += len(s)
+	for _, art := range sents {
+		for _, s := range art {
+			n += len(s)
+		}
 	}
 	var d decoder
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	for i := 0; i < b.N; i++ {
-		for _, s := range sents {
-			m.tag(&d, s, 0, nil, nil)
+		// One article at a time, as the stage does: the first pass over
+		// the article, then the second.
+		for _, art := range sents {
+			dc := newDocContext(art)
+			m.prepareDoc(&d, art, 0, dc)
+			for _, s := range art {
+				m.tag(&d, s, 0, dc, nil)
+			}
 		}
 	}
-	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "tokens/s")
+	reportSpeed(b, n, start, cpu)
 }
 
 // BenchmarkLoad measures reading an embedded model from scratch.
@@ -91,4 +110,39 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkTagEnglish measures the English model (two passes over each
+// document) on the Reuters stories of CoNLL-2003's development split.
+func BenchmarkTagEnglish(b *testing.B) {
+	file := shareddata.Require(b, "ner", "conll2003-en", "dev.txt")
+	m, err := Load("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents, err := readFile(file, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	b.ResetTimer()
+	start, cpu := time.Now(), cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		docs := withDocs(sents, "conll")
+		var d decoder
+		for j, s := range sents {
+			if j == 0 || docs[j].dc != docs[j-1].dc {
+				var group [][]string
+				for k := j; k < len(sents) && docs[k].dc == docs[j].dc; k++ {
+					group = append(group, sents[k].Tokens)
+				}
+				m.prepareDoc(&d, group, 0, docs[j].dc)
+			}
+			m.tag(&d, s.Tokens, 0, docs[j].dc, nil)
+		}
+	}
+	reportSpeed(b, n, start, cpu)
 }

@@ -38,7 +38,7 @@ func crossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 			return nil, nil, err
 		}
 		train := withDocs(corpora[0].sents, "conll")
-		m, err := trainModel(opt, res, train, log)
+		m, err := trainStages(opt, res, train, log)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -82,7 +82,7 @@ func crossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 				held = append(held, corpus{name: c.name, domain: c.domain, sents: test})
 			}
 		}
-		m, err := trainModel(opt, res, train, io.Discard)
+		m, err := trainStages(opt, res, train, io.Discard)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -10,6 +10,7 @@ import "unicode"
 type docContext struct {
 	ctx       map[uint64][]uint64 // exact word hash → neighbour feature hashes
 	lowerSeen map[uint64]bool     // hashes of words seen starting in lower case
+	pred      map[uint64][]uint64 // first-stage predictions (twopass.go)
 }
 
 // maxDocContext bounds the neighbour features a word collects.
@@ -54,6 +55,8 @@ func appendUniq(s []uint64, h uint64) []uint64 {
 	}
 	return append(s, h)
 }
+
+func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 
 func firstRune(s string) rune {
 	for _, r := range s {

@@ -212,9 +212,17 @@ func (m *Model) evaluate(format string, sents []Sentence, predictionsOut io.Writ
 	predInner := make([][]string, len(sents))
 	var d decoder
 	docs := withDocs(sents, format)
+	sents0 := sents
 	for i, s := range sents {
 		if calib != nil {
 			margins = make([]float32, len(s.Tokens))
+		}
+		if i == 0 || docs[i].dc != docs[i-1].dc {
+			var sents [][]string
+			for j := i; j < len(sents0) && docs[j].dc == docs[i].dc; j++ {
+				sents = append(sents, sents0[j].Tokens)
+			}
+			m.prepareDoc(&d, sents, dom, docs[i].dc)
 		}
 		path := m.tag(&d, s.Tokens, dom, docs[i].dc, margins)
 		po := make([]string, len(path))

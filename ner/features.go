@@ -51,6 +51,7 @@ const (
 	tDocLeft
 	tDocRight
 	tDocLower
+	tDocPred
 )
 
 const (
@@ -120,6 +121,9 @@ func (fz *featurizer) sentence(toks []string, domain int, dc *docContext, buf []
 		buf = fz.token(info, i, domain, buf)
 		if dc != nil && info[i].cap {
 			buf = append(buf, dc.ctx[strHash(info[i].word)]...)
+			if dc.pred != nil {
+				buf = append(buf, dc.pred[strHash(info[i].word)]...)
+			}
 			if dc.lowerSeen[info[i].lowerHash] {
 				buf = append(buf, uint64(newHash(tDocLower).byte(b2b(i == 0))))
 			}

@@ -85,6 +85,15 @@ func (m *Model) Save(dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, "model.bin.gz"), buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
+	if m.stage1 != nil {
+		var b1 bytes.Buffer
+		if err := m.stage1.writeWeights(&b1); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "stage1.bin.gz"), b1.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("ner: %w", err)
+		}
+	}
 	m.Meta.ConfA, m.Meta.ConfB = m.confA, m.confB
 	js, err := json.MarshalIndent(m.Meta, "", "  ")
 	if err != nil {
@@ -263,6 +272,20 @@ func LoadFS(fsys fs.FS, lang string) (*Model, error) {
 		return nil, err
 	}
 	m.index()
+	if tp, _ := meta.Options["two_pass"].(bool); tp {
+		s1 := newModel(lang, res, df)
+		s1.oBias = m.oBias
+		f1, err := fsys.Open(path.Join("models", lang, "stage1.bin.gz"))
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		defer f1.Close()
+		if err := s1.readWeights(f1); err != nil {
+			return nil, fmt.Errorf("stage1: %w", err)
+		}
+		s1.index()
+		m.stage1 = s1
+	}
 	return m, nil
 }
 

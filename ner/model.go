@@ -24,11 +24,18 @@ type Model struct {
 	table   featTable // feat, for fast lookups
 	w       []float32 // len(feat) × L emission weights
 	tmask   []float32 // trans with -Inf where BIO forbids a transition
+	// The non-zero emission weights in compressed rows, for tagging: the
+	// table maps a feature to the offset of its row in sp, a header entry
+	// (lab = number of entries) followed by (label, weight) entries, so a
+	// lookup touches one table slot and one short run of memory.
+	sp []spEntry
 	trans   []float32 // (L+1) × L; row L is the sentence start
 	transOK []bool    // (L+1) × L: BIO constraint
 	fz      featurizer
 	// Confidence calibration: p = 1/(1+exp(-(confA*margin+confB))).
 	confA, confB float64
+	// stage1 is the first-stage model of a two-pass model, or nil.
+	stage1 *Model
 	// oBias is subtracted from the score of label O at every token,
 	// trading precision for recall.
 	oBias float32
@@ -74,7 +81,27 @@ func (m *Model) setup() {
 
 // index prepares the model for tagging after training or loading.
 func (m *Model) index() {
-	m.table = newFeatTable(m.feat)
+	L := m.numLabels()
+	n := len(m.w) / max(L, 1)
+	start := make([]int32, n)
+	m.sp = m.sp[:0]
+	for k := 0; k < n; k++ {
+		start[k] = int32(len(m.sp))
+		m.sp = append(m.sp, spEntry{})
+		for y, v := range m.w[k*L : k*L+L] {
+			if v != 0 {
+				m.sp = append(m.sp, spEntry{lab: uint8(y), w: v})
+			}
+		}
+		m.sp[start[k]].lab = uint8(len(m.sp) - int(start[k]) - 1)
+	}
+	offsets := make(map[uint64]int32, len(m.feat))
+	for h, k := range m.feat {
+		if int(k) < n {
+			offsets[h] = start[k]
+		}
+	}
+	m.table = newFeatTable(offsets)
 	m.tmask = make([]float32, len(m.trans))
 	for i, v := range m.trans {
 		if m.transOK[i] {
@@ -83,6 +110,12 @@ func (m *Model) index() {
 			m.tmask[i] = negInf
 		}
 	}
+}
+
+// spEntry is one non-zero weight of a compressed row.
+type spEntry struct {
+	lab uint8
+	w   float32
 }
 
 // decoder holds scratch space for one Viterbi decoding.
@@ -109,13 +142,12 @@ func (m *Model) emissions(d *decoder, n int) {
 	for t := 0; t < n; t++ {
 		row := d.em[t*L : t*L+L]
 		for _, f := range d.feats[d.starts[t]:d.starts[t+1]] {
-			k := m.table.get(f)
-			if k < 0 {
+			a := m.table.get(f)
+			if a < 0 {
 				continue
 			}
-			wr := m.w[int(k)*L : int(k)*L+L]
-			for y := range row {
-				row[y] += wr[y]
+			for _, e := range m.sp[a+1 : a+1+int32(m.sp[a].lab)] {
+				row[e.lab] += e.w
 			}
 		}
 		row[0] -= m.oBias
@@ -256,7 +288,10 @@ func (m *Model) Tag(tokens []string) []string {
 // for German); an unknown name selects the default scheme.
 func (m *Model) TagDomain(tokens []string, domain string) []string {
 	var d decoder
-	path := m.tag(&d, tokens, m.domainIndex(domain), newDocContext([][]string{tokens}), nil)
+	dom := m.domainIndex(domain)
+	dc := newDocContext([][]string{tokens})
+	m.prepareDoc(&d, [][]string{tokens}, dom, dc)
+	path := m.tag(&d, tokens, dom, dc, nil)
 	out := make([]string, len(path))
 	for i, y := range path {
 		out[i] = m.Labels[y]

@@ -89,6 +89,7 @@ func (m *Model) Annotate(d *doc.Document) {
 		all = append(all, ws)
 	}
 	dc := newDocContext(all)
+	m.prepareDoc(&dec, all, domain, dc)
 	for si, s := range d.Sentences {
 		if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 			d.AddError("ner", "ner.sentence", "sentence %d has an invalid token range [%d,%d)", si, s.First, s.Last)

@@ -50,6 +50,9 @@ type TrainOptions struct {
 	// many folds (see CrossValidate): the scores go into the model's
 	// metadata and the held-out predictions calibrate its confidences.
 	CV int
+	// TwoPass adds a second stage that sees the first stage's predictions
+	// for the other occurrences of each word in the document.
+	TwoPass bool
 	// OBias lowers the score of label O when tagging, for recall (0: none).
 	OBias float64
 	// Ablate lists resources to leave out, comma-separated: gazetteer,
@@ -242,7 +245,7 @@ func Train(opt TrainOptions, log io.Writer) (*Model, error) {
 		fmt.Fprintf(log, "ner: confidence calibration a=%.4f b=%.4f from %d chunks\n", confA, confB, len(calib))
 	}
 	start := time.Now()
-	m, err := trainModel(opt, res, train, log)
+	m, err := trainStages(opt, res, train, log)
 	if err != nil {
 		return nil, err
 	}
@@ -336,6 +339,7 @@ func (o TrainOptions) settings() map[string]any {
 		"min_count":       o.MinCount,
 		"ablate":          o.Ablate,
 		"o_bias":          o.OBias,
+		"two_pass":        o.TwoPass,
 		"method":          o.Method,
 		"c2":              o.C2,
 		"learning_rate":   o.LearningRate,
@@ -361,6 +365,14 @@ func trainingResources(opt TrainOptions) (*resources, error) {
 		}
 	}
 	return res, nil
+}
+
+// trainStages trains a one- or two-pass model.
+func trainStages(opt TrainOptions, res *resources, train []labelled, log io.Writer) (*Model, error) {
+	if opt.TwoPass {
+		return trainTwoPass(opt, res, train, log)
+	}
+	return trainModel(opt, res, train, log)
 }
 
 // trainModel runs the perceptron over train.
@@ -589,6 +601,9 @@ func (o TrainOptions) command() string {
 	c := fmt.Sprintf("dateline train ner --lang %s --seed %d --epochs %d --method %s --c2 %g", o.Lang, o.Seed, o.Epochs, o.Method, o.C2)
 	if o.IncludeDev {
 		c += " --include-dev"
+	}
+	if o.TwoPass {
+		c += " --two-pass"
 	}
 	if o.CV > 1 {
 		c += fmt.Sprintf(" --cv %d", o.CV)

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -56,13 +57,22 @@ func TestTrain_Reproducible(t *testing.T) {
 }
 
 func TestModel_SaveLoad(t *testing.T) {
-	opt := TrainOptions{Lang: "en", Seed: 1, Epochs: 5, NoResources: true, DataDir: "-"}
+	for _, twoPass := range []bool{false, true} {
+		t.Run(fmt.Sprintf("two-pass=%v", twoPass), func(t *testing.T) { testSaveLoad(t, twoPass) })
+	}
+}
+
+func testSaveLoad(t *testing.T, twoPass bool) {
+	opt := TrainOptions{Lang: "en", Seed: 1, Epochs: 5, NoResources: true, DataDir: "-", TwoPass: twoPass}
 	if err := opt.defaults(); err != nil {
 		t.Fatal(err)
 	}
-	m, err := trainModel(opt, nil, tinyCorpus(), nil)
+	m, err := trainStages(opt, nil, tinyCorpus(), nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if twoPass && m.stage1 == nil {
+		t.Fatal("two-pass model without a first stage")
 	}
 	m.Meta = Meta{Format: modelFormat, Lang: "en", Labels: m.Labels, Domains: m.Domains, Options: opt.settings()}
 	dir := t.TempDir()

@@ -42,6 +42,7 @@ func main() {
 	fs.StringVar(&opt.Ablate, "ablate", "", "resources to leave out: gazetteer,clusters,lexicon")
 	fs.IntVar(&opt.CV, "cv", 0, "train: cross-validate first with this many folds (scores and calibration in meta.json)")
 	fs.Float64Var(&opt.OBias, "obias", 0, "score subtracted from label O when tagging")
+	fs.BoolVar(&opt.TwoPass, "two-pass", false, "second stage over first-stage document predictions")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	runs := fs.Int("runs", 0, "folds to run (0: all)")
 	format := fs.String("format", "conll", "eval format: conll or germeval")

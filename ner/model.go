@@ -28,7 +28,7 @@ type Model struct {
 	// table maps a feature to the offset of its row in sp, a header entry
 	// (lab = number of entries) followed by (label, weight) entries, so a
 	// lookup touches one table slot and one short run of memory.
-	sp []spEntry
+	sp      []spEntry
 	trans   []float32 // (L+1) × L; row L is the sentence start
 	transOK []bool    // (L+1) × L: BIO constraint
 	fz      featurizer

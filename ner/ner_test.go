@@ -307,3 +307,19 @@ func TestAnnotate_BadSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestStageEnglish(t *testing.T) {
+	d := whitespaceDoc("en", "German Chancellor Helmut Kohl met Bill Clinton in Paris on Tuesday .\nClinton said the talks with Kohl went well .")
+	if err := Stage().Process(d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range d.Entities {
+		got[e.Name] = e.Type
+	}
+	for name, typ := range map[string]string{"Helmut Kohl": "PER", "Bill Clinton": "PER", "Paris": "LOC", "Clinton": "PER", "Kohl": "PER", "German": "MISC"} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+}

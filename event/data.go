@@ -58,6 +58,10 @@ var cueClasses = map[string]bool{
 	"hold": true, "impose": true, "aux": true, "state": true,
 }
 
+// structuralClasses are the cue classes that build noun phrases and
+// govern names rather than carry meaning of their own.
+var structuralClasses = []string{"det", "with", "between", "target", "agent", "place", "other", "and", "gen", "about", "anaphor"}
+
 // part is one element of a phrase pattern.
 type part struct {
 	gap    bool   // "...": skip up to maxGap words
@@ -90,8 +94,11 @@ type Data struct {
 	triggers []*phrase
 	cues     map[string][]*phrase
 	single   map[string]map[string]bool // class -> exact single words
-	index    phraseIndex                // triggers and cues by their first part
-	adjLower bool                       // lower-case words ending like adjectives are skipped in noun phrases (German)
+	// structural: the single words of the structural classes (det, with,
+	// between, target, agent, place, other, and, gen, about, anaphor)
+	structural map[string]bool
+	index      phraseIndex // triggers and cues by their first part
+	adjLower   bool        // lower-case words ending like adjectives are skipped in noun phrases (German)
 }
 
 // ErrData is wrapped by errors about bad event data files.
@@ -246,6 +253,12 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 		}
 	}
 	d.index.build()
+	d.structural = map[string]bool{}
+	for _, c := range structuralClasses {
+		for w := range d.single[c] {
+			d.structural[w] = true
+		}
+	}
 	d.adjLower = code == "de"
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -363,16 +363,9 @@ func (st *sent) mentAt(wi int) int {
 	return -1
 }
 
-// isCueWord reports whether lower-case w is a single-word cue of any of
+// isStructural reports whether lower-case w is a single-word cue of any of
 // the structural classes.
-func (x *extractor) isStructural(w string) bool {
-	for _, c := range []string{"det", "with", "between", "target", "agent", "place", "other", "and", "gen", "about", "anaphor"} {
-		if x.data.is(c, w) {
-			return true
-		}
-	}
-	return false
-}
+func (x *extractor) isStructural(w string) bool { return x.data.structural[w] }
 
 // isAdj reports whether w looks like an inflected adjective or participle
 // (German: lower case, ending -e, -en, -er, -es, -em).

@@ -6,7 +6,9 @@
 // features (word forms, affixes, shapes, capitalisation in context,
 // gazetteers, a German lexicon and word clusters learned from unlabelled
 // news), trained as an averaged structured perceptron and decoded with
-// Viterbi under BIO constraints. The models are trained by Train from the
+// Viterbi under BIO constraints; the English model runs two passes, the
+// second seeing the first's predictions for every occurrence of a word in
+// the document. The models are trained by Train from the
 // public corpora in the shared data folder and shipped inside the binary
 // (models/<lang>/, with data/<lang>/ for the resources the features read);
 // Load reads one lazily.

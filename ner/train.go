@@ -612,11 +612,3 @@ func (o TrainOptions) command() string {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// labelTypes returns "PER" for "B-PER".
-func labelType(l string) string {
-	if l == "O" || len(l) < 2 {
-		return ""
-	}
-	return strings.TrimPrefix(l[2:], "")
-}

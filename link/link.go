@@ -169,6 +169,7 @@ func (l *Linker) Link(d *doc.Document) {
 
 	lk := &linking{l: l, r: r, d: d, ws: ws, date: date}
 	ms = lk.recoverNames(ms)
+	ms = lk.recoverAdjectives(ms)
 	lk.places(ms)
 	lk.persons(ms)
 	ms = lk.recoverSurnames(ms)

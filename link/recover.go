@@ -216,3 +216,33 @@ func sentenceInitial(text string, off int) bool {
 	}
 	return false
 }
+
+// recoverAdjectives adds a derived mention for a lower-case adjective that
+// the knowledge base knows as a country's ("ukrainische und US-Vertreter",
+// "die russische Seite") when NER left it out: the adjectives are a closed
+// class, so a KB match with a single country is safe, and events need them
+// to resolve groups to their country.
+func (lk *linking) recoverAdjectives(ms []*ment) []*ment {
+	var added []*ment
+	for _, w := range lk.ws {
+		t := lk.d.Text[w.start:w.end]
+		if capitalised(t) || len(t) < 5 {
+			continue
+		}
+		es := lk.l.kb.Adjective(t)
+		if len(es) != 1 || es[0].Kind != kb.KindCountry {
+			continue
+		}
+		span := doc.Span{Start: w.start, End: w.end}
+		if overlapsAny(ms, span) {
+			continue
+		}
+		added = append(added, &ment{Span: span, text: t, ner: "LOC", kind: doc.MentionDerived, conf: 0.6})
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
+}

@@ -763,6 +763,37 @@ func (r *run) speaker(a, b int) string {
 // named first in such a sentence; else the last speaker; else the nearest
 // preceding person.
 func (r *run) resolvePronoun(p int, self, last *found) string {
+	id := r.resolveRef(p, self, last)
+	if self != nil && self.defType != "" && id != "" && !r.hasType(id, self.defType) {
+		// "X will meet Y, the ministry said": a description of an
+		// institution never refers back to a person, nor the reverse
+		return ""
+	}
+	return id
+}
+
+// hasType reports whether entity id has a mention of type t (ORG accepts
+// a place standing for its government).
+func (r *run) hasType(id, t string) bool {
+	for _, m := range r.mentions {
+		if m.id == id {
+			return m.typ == t || t == "ORG" && m.typ == "LOC"
+		}
+	}
+	return false
+}
+
+// defHead is the head word of a definite description ending at token k:
+// the word itself or the last part of a hyphenated compound.
+func (r *run) defHead(k int) string {
+	head := r.toks[k].lower
+	if i := strings.LastIndexByte(head, '-'); i >= 0 {
+		head = head[i+1:]
+	}
+	return head
+}
+
+func (r *run) resolveRef(p int, self, last *found) string {
 	if r.x.resolver != nil {
 		if id := r.x.resolver.ResolvePronoun(r.d, r.toks[p].Start); id != "" {
 			return id
@@ -875,6 +906,7 @@ func (r *run) fill(f *found, a *attr) {
 				// "sagte der CSU-Politiker", "the company said": a definite
 				// description refers back like a pronoun
 				f.pron, f.pronDef = a.npA, true
+				f.defType = r.lex.anaphorType[r.defHead(a.npB-1)]
 			}
 		}
 	}

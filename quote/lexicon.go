@@ -40,6 +40,10 @@ type lexicon struct {
 	kiStrong map[string]bool        // forms unlike any indicative (\"sei\", \"könne\")
 	class    map[string]string
 	anaphors []string // head-noun endings of definite descriptions that refer back
+	// anaphorType is what an anaphor's referent must be: "PER" for heads
+	// naming a person ("the minister"), "ORG" for institutions ("the
+	// ministry"); "" accepts either.
+	anaphorType map[string]string
 	channels *rules.Set
 	// words joins what the maps above know of each word, so that a token
 	// needs one look-up (run.find stores the entry in the token)
@@ -195,6 +199,17 @@ func loadLexicon(code string) (*lexicon, error) {
 		w := strings.ToLower(ln.Fields[0])
 		if ln.Fields[1] == "anaphor" {
 			l.anaphors = append(l.anaphors, w)
+			if len(ln.Fields) > 2 {
+				switch t := strings.ToUpper(ln.Fields[2]); t {
+				case "PER", "ORG":
+					if l.anaphorType == nil {
+						l.anaphorType = map[string]string{}
+					}
+					l.anaphorType[w] = t
+				default:
+					return nil, fmt.Errorf("%w: %s: anaphor type %q, want per or org", ErrData, ln.Pos(), ln.Fields[2])
+				}
+			}
 			continue
 		}
 		if _, dup := l.class[w]; !dup {

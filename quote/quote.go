@@ -162,6 +162,7 @@ type found struct {
 	confidence float64
 	pron       int  // token of a pronoun speaker still to resolve, else -1
 	pronDef    bool // the "pronoun" is a definite description ("the company")
+	defType    string // what that description can refer to: "PER", "ORG" or ""
 	firstTok   int  // first content token
 	lastTok    int  // content end token (exclusive)
 	sentLast   int  // last sentence touched (content or attribution)

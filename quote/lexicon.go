@@ -44,7 +44,7 @@ type lexicon struct {
 	// naming a person ("the minister"), "ORG" for institutions ("the
 	// ministry"); "" accepts either.
 	anaphorType map[string]string
-	channels *rules.Set
+	channels    *rules.Set
 	// words joins what the maps above know of each word, so that a token
 	// needs one look-up (run.find stores the entry in the token)
 	words map[string]*entry

@@ -160,12 +160,12 @@ type found struct {
 	clause     doc.Span // the attribution clause
 	time       string
 	confidence float64
-	pron       int  // token of a pronoun speaker still to resolve, else -1
-	pronDef    bool // the "pronoun" is a definite description ("the company")
+	pron       int    // token of a pronoun speaker still to resolve, else -1
+	pronDef    bool   // the "pronoun" is a definite description ("the company")
 	defType    string // what that description can refer to: "PER", "ORG" or ""
-	firstTok   int  // first content token
-	lastTok    int  // content end token (exclusive)
-	sentLast   int  // last sentence touched (content or attribution)
+	firstTok   int    // first content token
+	lastTok    int    // content end token (exclusive)
+	sentLast   int    // last sentence touched (content or attribution)
 }
 
 func spanPtr(s doc.Span) *doc.Span {

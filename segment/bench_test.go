@@ -1,70 +1,11 @@
 package segment
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/dateline/dateline/doc"
-	"github.com/dateline/dateline/internal/shareddata"
+	"github.com/dateline/dateline/internal/newstexts"
 )
-
-// gnadTexts reads the article texts of the 10kGNAD CSV (label;'text').
-func gnadTexts(tb testing.TB) []string {
-	path := shareddata.Require(tb, "news", "de", "10kGNAD", "test.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		line := sc.Text()
-		if i := strings.IndexByte(line, ';'); i >= 0 {
-			out = append(out, strings.Trim(line[i+1:], "'"))
-		}
-	}
-	return out
-}
-
-// reutersTexts reads the <BODY> texts of the first Reuters-21578 files.
-func reutersTexts(tb testing.TB) []string {
-	dir := shareddata.Require(tb, "news", "en", "reuters21578")
-	files, _ := filepath.Glob(filepath.Join(dir, "reut2-00[0-3].sgm"))
-	var out []string
-	for _, fn := range files {
-		b, err := os.ReadFile(fn)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		s := string(b)
-		for {
-			i := strings.Index(s, "<BODY>")
-			if i < 0 {
-				break
-			}
-			s = s[i+6:]
-			j := strings.Index(s, "</BODY>")
-			if j < 0 {
-				break
-			}
-			out = append(out, s[:j])
-			s = s[j:]
-		}
-	}
-	return out
-}
-
-func totalBytes(texts []string) (n int64) {
-	for _, t := range texts {
-		n += int64(len(t))
-	}
-	return n
-}
 
 func benchCorpora(b *testing.B) []struct {
 	name, lang string
@@ -74,8 +15,8 @@ func benchCorpora(b *testing.B) []struct {
 		name, lang string
 		texts      []string
 	}{
-		{"10kGNAD", "de", gnadTexts(b)},
-		{"Reuters", "en", reutersTexts(b)},
+		{"10kGNAD", "de", newstexts.GNAD(b)},
+		{"Reuters", "en", newstexts.Reuters(b)},
 	}
 }
 
@@ -84,7 +25,7 @@ func BenchmarkTokens(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			s := mustNew(b, c.lang)
 			var toks []doc.Token
-			b.SetBytes(totalBytes(c.texts))
+			b.SetBytes(newstexts.Bytes(c.texts))
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, t := range c.texts {
@@ -102,7 +43,7 @@ func BenchmarkSentences(b *testing.B) {
 			s := mustNew(b, c.lang)
 			var toks []doc.Token
 			var sents []doc.Sentence
-			b.SetBytes(totalBytes(c.texts))
+			b.SetBytes(newstexts.Bytes(c.texts))
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, t := range c.texts {

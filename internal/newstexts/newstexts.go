@@ -4,6 +4,12 @@
 // reader (package reader is that): the texts are exactly what the
 // benchmark figures in the README were measured on. A benchmark whose data
 // is absent is skipped.
+//
+// It imports "testing" (its loaders take a testing.TB, the type the
+// benchmarks pass around as func(testing.TB) []string), so only _test.go
+// files may import it: in non-test code it would register the -test.*
+// flags in the binary. TestProductionLinksNoTesting in package
+// shareddata checks that cmd/dateline links no "testing".
 package newstexts
 
 import (

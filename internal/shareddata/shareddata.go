@@ -2,13 +2,17 @@
 // lives beside the repository in ../shared/data (or where DATELINE_DATA
 // points). A fresh clone elsewhere has no such folder: tests that need it
 // call Require, which skips them with a clear message.
+//
+// The package does not import "testing": cmd/dateline links it (for its
+// eval subcommands), and importing "testing" from non-test code would
+// register the -test.* flags in that binary. Require takes the small TB
+// interface instead, which *testing.T, *testing.B and testing.TB satisfy.
 package shareddata
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
-	"testing"
 )
 
 // ErrMissing is returned when the shared data folder cannot be found.
@@ -51,9 +55,17 @@ func Path(elem ...string) (string, error) {
 	return filepath.Join(append([]string{d}, elem...)...), nil
 }
 
+// TB is the part of testing.TB that Require uses.
+type TB interface {
+	Helper()
+	Skipf(format string, args ...any)
+}
+
 // Require returns the path of elem inside the shared data folder, or skips
-// the test (or benchmark) when the folder or the path is absent.
-func Require(tb testing.TB, elem ...string) string {
+// the test (or benchmark) when the folder or the path is absent. tb is a
+// *testing.T, *testing.B or testing.TB; Skipf must not return (as in
+// package testing), else Require returns the path that is absent.
+func Require(tb TB, elem ...string) string {
 	tb.Helper()
 	p, err := Path(elem...)
 	if err != nil {

@@ -1,8 +1,7 @@
 package store
 
 import (
-	"strconv"
-	"strings"
+	"math"
 	"testing"
 )
 
@@ -25,36 +24,31 @@ func TestCompatibleDates(t *testing.T) {
 	}
 }
 
-// TestPlaces checks every line of the gazetteer: a name, a latitude and a
-// longitude in range, and aliases that do not name two places.
-func TestPlaces(t *testing.T) {
-	seen := map[string]int{}
-	for i, line := range strings.Split(placesTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 3 || len(f) > 4 {
-			t.Errorf("places.tsv:%d: %d fields, want name, lat, lon[, aliases]", i+1, len(f))
-			continue
-		}
-		lat, err1 := strconv.ParseFloat(f[1], 64)
-		lon, err2 := strconv.ParseFloat(f[2], 64)
-		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-			t.Errorf("places.tsv:%d: bad coordinates %q %q", i+1, f[1], f[2])
-		}
-		names := []string{f[0]}
-		if len(f) == 4 {
-			names = append(names, strings.Split(f[3], "|")...)
-		}
-		for _, n := range names {
-			if prev, dup := seen[normName(n)]; dup {
-				t.Errorf("places.tsv:%d: %q already named on line %d", i+1, n, prev)
-			}
-			seen[normName(n)] = i + 1
-		}
+// TestLookupPlace checks that entities linked to the KB get coordinates:
+// cities and countries their own, a building standing for a government
+// the capital's, regions none.
+func TestLookupPlace(t *testing.T) {
+	tests := []struct {
+		name, kbID string
+		lat, lon   float64 // rounded to 0.1
+		ok         bool
+	}{
+		{"GeoNames city", "geonames:703448", 50.5, 30.5, true},        // Kyiv
+		{"country", "iso3166:PL", 52, 20, true},                       // Poland
+		{"building of a state", "dl:place:kremlin", 55.8, 37.6, true}, // Moscow
+		{"building of a body", "dl:place:pentagon", 38.9, -77, true},  // Washington
+		{"region", "dl:place:europe", 0, 0, false},
+		{"person", "dl:person:donald-trump", 0, 0, false},
+		{"unknown id", "geonames:0", 0, 0, false},
+		{"unlinked", "", 0, 0, false},
 	}
-	if c, ok := lookupPlace("Kiew"); !ok || c.Lat != 50.45 {
-		t.Errorf("lookupPlace(Kiew) = %v, %v", c, ok)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := lookupPlace(tt.kbID)
+			round := func(f float64) float64 { return math.Round(f*10) / 10 }
+			if ok != tt.ok || ok && (round(c.Lat) != tt.lat || round(c.Lon) != tt.lon) {
+				t.Errorf("lookupPlace(%q) = %v, %v; want {%v %v}, %v", tt.kbID, c, ok, tt.lat, tt.lon, tt.ok)
+			}
+		})
 	}
 }

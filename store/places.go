@@ -1,61 +1,81 @@
 package store
 
 import (
-	_ "embed"
-	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/dateline/dateline/kb"
 )
 
-// places.tsv is a small gazetteer (capitals, countries, financial centres)
-// that gives event places coordinates for the map and the GeoJSON export.
-
-//go:embed places.tsv
-var placesTSV string
+// Coordinates for the map and the GeoJSON export come from the knowledge
+// base (kb.Default): an entity linked to a KB entry gets the entry's
+// coordinates. GeoNames cities and countries carry their own; a building
+// that stands for a government ("Kremlin", "White House") has none and is
+// placed at the capital of the country it stands for. Regions and the few
+// cities the KB gives no coordinates stay off the map.
 
 type coord struct{ Lat, Lon float64 }
 
 var (
-	placesOnce sync.Once
-	places     map[string]coord
+	coordsOnce sync.Once
+	coords     map[string]coord // KB entry id and Wikidata id → coordinates
 )
 
-func loadPlaces() map[string]coord {
-	placesOnce.Do(func() {
-		places = map[string]coord{}
-		for _, line := range strings.Split(placesTSV, "\n") {
-			if line == "" || strings.HasPrefix(line, "#") {
+// loadCoords indexes the coordinates of the default KB, once. A KB that
+// fails to load gives no coordinates, not an error: the map is a view.
+func loadCoords() map[string]coord {
+	coordsOnce.Do(func() {
+		coords = map[string]coord{}
+		k, err := kb.Default()
+		if err != nil {
+			return
+		}
+		for _, e := range k.Entries() {
+			c, ok := entryCoord(k, e)
+			if !ok {
 				continue
 			}
-			f := strings.Split(line, "\t")
-			if len(f) < 3 {
-				continue // checked by TestPlaces
-			}
-			lat, err1 := strconv.ParseFloat(f[1], 64)
-			lon, err2 := strconv.ParseFloat(f[2], 64)
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			c := coord{lat, lon}
-			places[normName(f[0])] = c
-			if len(f) > 3 {
-				for _, a := range strings.Split(f[3], "|") {
-					places[normName(a)] = c
-				}
+			coords[e.ID] = c
+			if e.Wikidata != "" {
+				// link.Link gives the Wikidata id as the KB reference
+				// where an entry has one (kb.Entry.RefID).
+				coords[e.Wikidata] = c
 			}
 		}
 	})
-	return places
+	return coords
 }
 
-// lookupPlace returns the coordinates of the first name found in the
-// gazetteer.
-func lookupPlace(names ...string) (coord, bool) {
-	p := loadPlaces()
-	for _, n := range names {
-		if c, ok := p[normName(n)]; ok && n != "" {
-			return c, true
-		}
+// entryCoord returns the coordinates of e: its own, else for a building
+// the coordinates of the capital of the country it stands for (directly,
+// or through the body it stands for: "Pentagon" → US Department of
+// Defense → US → Washington).
+func entryCoord(k *kb.KB, e *kb.Entry) (coord, bool) {
+	if e.HasCoord {
+		return coord{e.Lat, e.Lon}, true
+	}
+	if e.Kind != kb.KindBuilding || e.MetonymOf == "" {
+		return coord{}, false
+	}
+	country := k.ByID(e.MetonymOf)
+	if country != nil && country.Kind != kb.KindCountry {
+		country = k.Country(country.Country)
+	}
+	if country == nil || country.Capital == "" {
+		return coord{}, false
+	}
+	if capital := k.ByID(country.Capital); capital != nil && capital.HasCoord {
+		return coord{capital.Lat, capital.Lon}, true
 	}
 	return coord{}, false
+}
+
+// lookupPlace returns the coordinates of the KB entry kbID (an entry id
+// such as "geonames:756135" or a Wikidata id), false when the id is empty,
+// unknown or has no coordinates.
+func lookupPlace(kbID string) (coord, bool) {
+	if kbID == "" {
+		return coord{}, false
+	}
+	c, ok := loadCoords()[kbID]
+	return c, ok
 }

@@ -499,7 +499,7 @@ func (a *adder) entities(r *doc.Record, st *storyCtx) error {
 				kbID, kbLabel = e.KB.ID, e.KB.Label
 			}
 			var lat, lon sql.NullFloat64
-			if c, ok := lookupPlace(name, kbLabel); ok {
+			if c, ok := lookupPlace(kbID); ok {
 				lat, lon = sql.NullFloat64{Float64: c.Lat, Valid: true}, sql.NullFloat64{Float64: c.Lon, Valid: true}
 			}
 			id, err = a.insertID(`INSERT INTO entities(key, type, name, norm, kb_id, kb_label, first_seen, last_seen, lat, lon) VALUES (?,?,?,?,?,?,?,?,?,?)`,

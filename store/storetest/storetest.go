@@ -128,7 +128,7 @@ func (s Story) Record() *doc.Record { return doc.ToRecord(s.Document(), doc.Enco
 var (
 	marchuk = Ent{ID: "e1", Type: "PER", Name: "Olena Marchuk", Surface: []string{"Olena Marchuk", "Marchuk"}}
 	nowak   = Ent{ID: "e2", Type: "PER", Name: "Piotr Nowak", Surface: []string{"Piotr Nowak", "Nowak"}}
-	warsaw  = Ent{ID: "e3", Type: "LOC", Name: "Warsaw", KB: "Q270", Surface: []string{"Warsaw", "WARSAW"}}
+	warsaw  = Ent{ID: "e3", Type: "LOC", Name: "Warsaw", KB: "geonames:756135", Surface: []string{"Warsaw", "WARSAW"}}
 )
 
 const grainText = `WARSAW, March 2 (Reuters) - Ukraine's foreign minister Olena Marchuk will meet her Polish counterpart Piotr Nowak in Warsaw on Wednesday to discuss grain exports and border crossings, the ministry said on Monday.
@@ -166,7 +166,7 @@ func Stories() []Story {
 			Text: `Warschau (dpa) - Die ukrainische Außenministerin Olena Marchuk hat sich am Mittwoch in Warschau mit ihrem polnischen Amtskollegen Piotr Nowak getroffen. Beide Seiten sprachen von einem konstruktiven Treffen über Getreideexporte.
 
 „Wir sind einen Schritt weiter", sagte Nowak nach dem Gespräch.`,
-			Ents: []Ent{marchuk, nowak, {ID: "e3", Type: "LOC", Name: "Warsaw", KB: "Q270", Surface: []string{"Warschau"}}},
+			Ents: []Ent{marchuk, nowak, {ID: "e3", Type: "LOC", Name: "Warsaw", KB: "geonames:756135", Surface: []string{"Warschau"}}},
 			Events: []Ev{{ID: "v1", Type: "CONSULT", Trigger: "getroffen", Evidence: "Olena Marchuk hat sich am Mittwoch in Warschau mit ihrem polnischen Amtskollegen Piotr Nowak getroffen",
 				Status: "occurred", Time: "2026-03-04", Place: "e3", Confirmed: &yes,
 				Participants: []doc.Participant{{Entity: "e1", Role: "participant"}, {Entity: "e2", Role: "participant"}}}},
@@ -179,7 +179,7 @@ func Stories() []Story {
 			Text: `BERLIN, March 5 (Example Wire) - A Berlin software company said on Thursday it had fixed a flaw that let attackers inject <script>alert("pwned")</script> into its web pages.
 
 The company, Brightline GmbH, said no customer data had been lost.`,
-			Ents: []Ent{{ID: "e1", Type: "LOC", Name: "Berlin", KB: "Q64", Surface: []string{"Berlin", "BERLIN"}},
+			Ents: []Ent{{ID: "e1", Type: "LOC", Name: "Berlin", KB: "geonames:2950159", Surface: []string{"Berlin", "BERLIN"}},
 				{ID: "e2", Type: "ORG", Name: "Brightline GmbH", Surface: []string{"Brightline GmbH"}}},
 			Events: []Ev{{ID: "v1", Type: "ASSAULT", Trigger: "inject", Evidence: "attackers inject", Status: "occurred", Place: "e1",
 				Participants: []doc.Participant{{Entity: "e2", Role: "target"}}}},

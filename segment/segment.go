@@ -9,7 +9,9 @@
 //	lang/<code>/sentence_starters.txt  words that typically begin a sentence
 //	lang/<code>/ordinals.txt           words that follow an ordinal number ("25. Feb");
 //	                                   its presence switches ordinal dots on
-//	lang/<code>/segment.txt            settings (KEY TAB VALUE), e.g. bang_lower
+//	lang/<code>/segment.txt            settings (KEY TAB VALUE), e.g. bang_lower, and
+//	                                   letter_label words ("Gruppe", "auf X") after which
+//	                                   a capital letter is a name, not an initial
 //
 // A Segmenter is built once per language by New and is safe for concurrent
 // use. Tokens and Sentences never panic, whatever the input (invalid UTF-8
@@ -41,6 +43,9 @@ const (
 	classNum
 )
 
+// partKey is a part of a multi-part abbreviation with the part before it.
+type partKey struct{ prev, part string }
+
 // Segmenter holds the rules of one language. Build it with New.
 type Segmenter struct {
 	lang string
@@ -48,6 +53,11 @@ type Segmenter struct {
 	// class. Capitalised and upper-case variants are added at load time so
 	// that lookups never allocate.
 	abbrev map[string]abbrevClass
+	// parts maps a later single-letter part of a multi-part abbreviation,
+	// with the part before it, to its class: {"z.", "B."} → inner. Such a
+	// letter is no abbreviation on its own: "Gruppe B. Die" is two
+	// sentences, "z. B. Die Linke" one.
+	parts map[partKey]abbrevClass
 	// starters are words that typically begin a sentence ("Die", "The").
 	starters map[string]bool
 	// ordinals are words that follow an ordinal number with a dot
@@ -56,6 +66,11 @@ type Segmenter struct {
 	// bangLower: a lower-case word after a bare ! or ? starts a sentence
 	// (setting bang_lower in segment.txt).
 	bangLower bool
+	// labels maps a word after which a single capital letter is a name
+	// and not an initial ("Gruppe A", "Plan B", "auf X"; setting
+	// letter_label in segment.txt) to the letters it applies to, or to ""
+	// for any letter.
+	labels map[string]string
 }
 
 // Lang returns the language code the rules were loaded for ("" for the
@@ -110,6 +125,7 @@ func hasLang(code string) bool {
 func load(code string) (*Segmenter, error) {
 	s := &Segmenter{
 		abbrev:   map[string]abbrevClass{},
+		parts:    map[partKey]abbrevClass{},
 		starters: map[string]bool{},
 	}
 	langs := []string{code}
@@ -165,8 +181,41 @@ func (s *Segmenter) loadSettings(code string) error {
 			default:
 				return fmt.Errorf("segment: %s: bang_lower is %q, want split or join", l.Pos(), val)
 			}
+		case "letter_label":
+			if err := s.addLabel(val); err != nil {
+				return fmt.Errorf("segment: %s: %w", l.Pos(), err)
+			}
 		default:
 			return fmt.Errorf("segment: %s: unknown setting %q", l.Pos(), key)
+		}
+	}
+	return nil
+}
+
+// addLabel registers a letter_label value: a word ("Gruppe"), or a word,
+// a space and the one capital letter it applies to ("auf X"). The word is
+// also registered capitalised ("group" → "Group", "auf X" → "Auf X").
+func (s *Segmenter) addLabel(val string) error {
+	word, letter, hasLetter := strings.Cut(val, " ")
+	if strings.ContainsAny(word, " .") || word == "" {
+		return fmt.Errorf("letter_label %q: want a word, optionally followed by a space and a capital letter", val)
+	}
+	if hasLetter {
+		r, n := utf8.DecodeRuneInString(letter)
+		if n != len(letter) || !isUpper(r) {
+			return fmt.Errorf("letter_label %q: %q is not one capital letter", val, letter)
+		}
+	}
+	if s.labels == nil {
+		s.labels = map[string]string{}
+	}
+	for _, w := range []string{word, capitalize(word)} {
+		old, seen := s.labels[w]
+		switch {
+		case !hasLetter || seen && old == "":
+			s.labels[w] = "" // any letter
+		case !strings.Contains(old, letter):
+			s.labels[w] = old + letter
 		}
 	}
 	return nil
@@ -193,10 +242,21 @@ func (s *Segmenter) loadAbbrev(code string) error {
 				return fmt.Errorf("segment: %s: unknown abbreviation class %q (want inner, end or num)", l.Pos(), l.Fields[1])
 			}
 		}
-		// "z. B." registers its parts; each part must end with a dot.
-		for _, part := range strings.Fields(l.Fields[0]) {
+		// "z. B." registers its parts; each part must end with a dot. A
+		// single letter after the first part ("B.") is registered only
+		// after the part before it: alone it is an initial or a name.
+		parts := strings.Fields(l.Fields[0])
+		for i, part := range parts {
 			if !strings.HasSuffix(part, ".") || len(part) < 2 {
 				return fmt.Errorf("segment: %s: abbreviation %q must end with a dot", l.Pos(), part)
+			}
+			if i > 0 && utf8.RuneCountInString(part) == 2 {
+				c := class
+				if i < len(parts)-1 {
+					c = classInner // "v." in "u. v. m."
+				}
+				s.addPart(parts[i-1], part, c)
+				continue
 			}
 			s.addAbbrev(part, class)
 		}
@@ -219,6 +279,19 @@ func (s *Segmenter) addAbbrev(a string, c abbrevClass) {
 		if _, ok := s.abbrev[v]; !ok && v != a {
 			s.abbrev[v] = vc
 		}
+	}
+}
+
+// addPart registers a single-letter part of a multi-part abbreviation
+// after the part before it, also capitalised as at the start of a
+// sentence ("Z. B." from "z. B.") and in capitals ("U. U." from "u. U.").
+func (s *Segmenter) addPart(prev, part string, c abbrevClass) {
+	for _, k := range []partKey{
+		{prev, part},
+		{capitalize(prev), part},
+		{strings.ToUpper(prev), strings.ToUpper(part)},
+	} {
+		s.parts[k] = c
 	}
 }
 

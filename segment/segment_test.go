@@ -166,6 +166,16 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"url", "de", "Mehr unter www.dateline.de. Danke.", []string{"Mehr unter www.dateline.de.", "Danke."}},
 		{"abbrev end usw", "de", "Äpfel, Birnen usw. Die Preise stiegen.", []string{"Äpfel, Birnen usw.", "Die Preise stiegen."}},
 		{"initial X", "de", "schrieb er auf X. An dem Telefonat nahmen sie teil.", []string{"schrieb er auf X.", "An dem Telefonat nahmen sie teil."}},
+		{"label X before name", "de", "schrieb er auf X. Trump antwortete.", []string{"schrieb er auf X.", "Trump antwortete."}},
+		{"label Gruppe", "de", "Sieger der Gruppe A. Leverkusen folgt.", []string{"Sieger der Gruppe A.", "Leverkusen folgt."}},
+		{"label letter before number", "de", "Der König billigt den Plan S. 312 des Entwurfs.", []string{"Der König billigt den Plan S. 312 des Entwurfs."}},
+		{"letter of z. B. alone", "de", "Es gewann die Gruppe B. Die Fans jubelten.", []string{"Es gewann die Gruppe B.", "Die Fans jubelten."}},
+		{"initial of z. B. alone", "de", "Er traf Helmut B. Die Fans jubelten.", []string{"Er traf Helmut B.", "Die Fans jubelten."}},
+		{"z. B. before starter", "de", "Parteien, z. B. Die Linke, stimmten zu.", []string{"Parteien, z. B. Die Linke, stimmten zu."}},
+		{"Z. B. capitalised", "de", "Z. B. Die Linke stimmte zu.", []string{"Z. B. Die Linke stimmte zu."}},
+		{"i. d. R. before starter", "de", "Das gilt i. d. R. Die Ausnahme ist selten.", []string{"Das gilt i. d. R. Die Ausnahme ist selten."}},
+		{"initial after preposition", "de", "Das Buch von E. Lövinson erschien.", []string{"Das Buch von E. Lövinson erschien."}},
+		{"middle initial de", "de", "Das sagte Thomas D. Trummer. Er ging.", []string{"Das sagte Thomas D. Trummer.", "Er ging."}},
 		{"dateline AP", "en", "WASHINGTON (AP) — The Senate voted. It passed.", []string{"WASHINGTON (AP) — The Senate voted.", "It passed."}},
 		{"dateline Reuters", "en", "SALVADOR, Feb 26 - Showers continued throughout the week.", []string{"SALVADOR, Feb 26 - Showers continued throughout the week."}},
 		{"dateline AP state", "en", "ST. LOUIS, Mo. (AP) — A judge ruled. He left.", []string{"ST. LOUIS, Mo. (AP) — A judge ruled.", "He left."}},
@@ -175,6 +185,10 @@ func TestSegmenter_Sentences(t *testing.T) {
 		{"Inc. at end", "en", "He works for Apple Inc. The firm grew.", []string{"He works for Apple Inc.", "The firm grew."}},
 		{"Corp. inside", "en", "Texaco Corp. Chairman Jim Kinnear said.", []string{"Texaco Corp. Chairman Jim Kinnear said."}},
 		{"initials", "en", "J. F. Kennedy was shot. It was 1963.", []string{"J. F. Kennedy was shot.", "It was 1963."}},
+		{"label group", "en", "The town was attacked by group X. Officials said so.", []string{"The town was attacked by group X.", "Officials said so."}},
+		{"label Series", "en", "It rated preferred units Series A. Moody's said so.", []string{"It rated preferred units Series A.", "Moody's said so."}},
+		{"initial after role noun", "en", "The investor T. Boone Pickens said so.", []string{"The investor T. Boone Pickens said so."}},
+		{"middle initial en", "en", "He met George W. Bush there. Then he left.", []string{"He met George W. Bush there.", "Then he left."}},
 		{"English quote", "en", `"We will win," he said. "Never."`, []string{`"We will win," he said.`, `"Never."`}},
 		{"English question quote", "en", "“Why?” she asked. Nobody knew.", []string{"“Why?” she asked.", "Nobody knew."}},
 		{"Reuters indentation", "en", "Shares rose.\n    Net 12.3 mln vs 11.0 mln\n    Revs 100 mln vs 90 mln\n", []string{"Shares rose.", "Net 12.3 mln vs 11.0 mln", "Revs 100 mln vs 90 mln"}},
@@ -270,6 +284,73 @@ func TestStarterAndOrdinalFiles(t *testing.T) {
 		toks := s.Tokens(text, nil)
 		if tk := toks[3]; text[tk.Start:tk.End] != "1000." || !tk.Flags.Has(doc.Abbrev) {
 			t.Errorf("%s: %q: token %q is not an ordinal", l.Pos(), text, text[tk.Start:tk.End])
+		}
+	}
+}
+
+// TestLetterLabels runs every letter_label entry of the settings files:
+// after the label word the letter's dot ends the sentence before a
+// capitalised word; after a first name it does not (an initial).
+func TestLetterLabels(t *testing.T) {
+	for _, code := range []string{"de", "en"} {
+		s := mustNew(t, code)
+		lines, err := lang.Read(code, "segment.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, l := range lines {
+			if l.Fields[0] != "letter_label" {
+				continue
+			}
+			n++
+			word, letter, ok := strings.Cut(l.Fields[1], " ")
+			if !ok {
+				letter = "A"
+			}
+			for _, tt := range []struct {
+				before string
+				want   int
+			}{{word, 2}, {"Helmut", 1}} {
+				text := "Es ging um " + tt.before + " " + letter + ". Trump kam."
+				if got := len(s.Sentences(text, s.Tokens(text, nil), nil)); got != tt.want {
+					t.Errorf("%s: %q gives %d sentences, want %d", l.Pos(), text, got, tt.want)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s/segment.txt: no letter_label entries", code)
+		}
+	}
+}
+
+func TestSegmenter_addLabel(t *testing.T) {
+	tests := []struct {
+		val     string
+		wantErr bool
+	}{
+		{"Gruppe", false},
+		{"auf X", false},
+		{"auf x", true},
+		{"auf XY", true},
+		{"z. B", true},
+		{"", true},
+	}
+	for _, tt := range tests {
+		var s Segmenter
+		if err := s.addLabel(tt.val); (err != nil) != tt.wantErr {
+			t.Errorf("addLabel(%q) error = %v, want error %v", tt.val, err, tt.wantErr)
+		}
+	}
+	var s Segmenter
+	for _, v := range []string{"auf X", "auf Y", "bei X", "bei"} {
+		if err := s.addLabel(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for w, want := range map[string]string{"auf": "XY", "Auf": "XY", "bei": "", "Bei": ""} {
+		if got, ok := s.labels[w]; !ok || got != want {
+			t.Errorf("labels[%q] = %q, %v; want %q", w, got, ok, want)
 		}
 	}
 }

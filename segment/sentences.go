@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
@@ -24,7 +25,11 @@ import (
 //   - after an abbreviation that may end a sentence ("Inc.", "usw.", an
 //     initial) only when the next word is a typical sentence starter
 //     ("The", "Die"); other abbreviations and ordinal numbers ("Dr.",
-//     "z. B.", "25. Feb") never end one.
+//     "z. B.", "25. Feb") never end one;
+//   - after a capital letter that follows a label word of the language
+//     ("Gruppe A.", "Series A.", "auf X.") before a capitalised word: the
+//     letter names something and is no initial, so "auf X. Trump schrieb"
+//     splits while "George W. Bush" and "von E. Lövinson" do not.
 //
 // A dateline lead ("Kiew, 25. Feb (Reuters) - Bei …", "WASHINGTON (AP) —
 // The …", "SALVADOR, Feb 26 - Showers …") is part of the first sentence.
@@ -80,7 +85,14 @@ func (s *Segmenter) boundary(text string, toks []doc.Token, first, i int) bool {
 	pt := tokText(text, prev)
 	switch {
 	case prev.Flags.Has(doc.Abbrev):
-		if !s.abbrevEnds(pt, prev.Flags) || !s.isStarter(text, next) {
+		if s.labelLetter(text, toks, first, k) {
+			// "in der Gruppe A. Leverkusen gewann": the letter is a
+			// name and its dot a full stop before a capitalised word;
+			// not before a number ("den Plan S. 312": a page).
+			if !next.Flags.Has(doc.Word) || !startsSentence(text, next) {
+				return false
+			}
+		} else if !s.abbrevEnds(text, toks, first, k) || !s.isStarter(text, next) {
 			return false
 		}
 	case prev.Flags.Has(doc.Punct) && isTerminator(pt):
@@ -132,10 +144,17 @@ func capsDateline(text string, toks []doc.Token, first, dot int) bool {
 	return true
 }
 
-// abbrevEnds reports whether an abbreviation token may end a sentence.
-func (s *Segmenter) abbrevEnds(t string, f doc.TokenFlag) bool {
-	if f.Has(doc.Number) {
+// abbrevEnds reports whether abbreviation token k may end a sentence.
+func (s *Segmenter) abbrevEnds(text string, toks []doc.Token, first, k int) bool {
+	if toks[k].Flags.Has(doc.Number) {
 		return false // ordinal number
+	}
+	t := tokText(text, toks[k])
+	if k > first {
+		// A later part of "z. B.", "i. d. R.", "u. v. m."
+		if c, ok := s.parts[partKey{tokText(text, toks[k-1]), t}]; ok {
+			return c == classEnd
+		}
 	}
 	if c, ok := s.abbrev[t]; ok {
 		return c == classEnd
@@ -145,6 +164,26 @@ func (s *Segmenter) abbrevEnds(t string, f doc.TokenFlag) bool {
 	// is lower-case ("u. a.", "z.B.", "i.e.").
 	r, _ := utf8.DecodeRuneInString(t)
 	return isUpper(r)
+}
+
+// labelLetter reports whether token k is a single capital letter with its
+// dot that names something rather than abbreviates a first name, because
+// a label word of the language precedes it in the same sentence: "Gruppe
+// A.", "Series A.", "auf X." (setting letter_label).
+func (s *Segmenter) labelLetter(text string, toks []doc.Token, first, k int) bool {
+	if k <= first || len(s.labels) == 0 {
+		return false
+	}
+	t := tokText(text, toks[k])
+	r, n := utf8.DecodeRuneInString(t)
+	if n+1 != len(t) || t[n] != '.' || !isUpper(r) {
+		return false
+	}
+	if !toks[k-1].Flags.Has(doc.Word) || toks[k-1].Flags.Has(doc.Abbrev) {
+		return false
+	}
+	letters, ok := s.labels[tokText(text, toks[k-1])]
+	return ok && (letters == "" || strings.Contains(letters, t[:n]))
 }
 
 // isStarter reports whether token t is a word that typically begins a

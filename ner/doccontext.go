@@ -11,6 +11,9 @@ type docContext struct {
 	ctx       map[uint64][]uint64 // exact word hash → neighbour feature hashes
 	lowerSeen map[uint64]bool     // hashes of words seen starting in lower case
 	pred      map[uint64][]uint64 // first-stage predictions (twopass.go)
+	prev      map[uint64][]string // exact word hash → the words before its occurrences
+	nameEv    map[uint64]byte     // exact word hash → name evidence (nameEvidence), computed on first use
+	perLast   map[uint64]bool     // last words of the multi-word person names tagged so far (nameMemory)
 }
 
 // maxDocContext bounds the neighbour features a word collects.
@@ -19,7 +22,7 @@ const maxDocContext = 12
 // newDocContext builds the context of a document given as sentences of
 // tokens.
 func newDocContext(sents [][]string) *docContext {
-	dc := &docContext{ctx: map[uint64][]uint64{}, lowerSeen: map[uint64]bool{}}
+	dc := &docContext{ctx: map[uint64][]uint64{}, lowerSeen: map[uint64]bool{}, prev: map[uint64][]string{}}
 	for _, s := range sents {
 		for i, w := range s {
 			r := firstRune(w)
@@ -37,6 +40,7 @@ func newDocContext(sents [][]string) *docContext {
 			}
 			if i > 0 {
 				cur = appendUniq(cur, uint64(newHash(tDocLeft).str(normLower(s[i-1]))))
+				dc.prev[h] = append(dc.prev[h], s[i-1])
 			}
 			if i+1 < len(s) {
 				cur = appendUniq(cur, uint64(newHash(tDocRight).str(normLower(s[i+1]))))
@@ -45,6 +49,41 @@ func newDocContext(sents [][]string) *docContext {
 		}
 	}
 	return dc
+}
+
+// Name evidence: what the other occurrences of a capitalised word in the
+// document say about it.
+const (
+	evAfterFirst byte = 1 << iota // after a capitalised given name ("Donald Trump" → "Trump")
+	evAfterRole                   // after a role noun ("Präsident Trump", "US-Präsident Trump")
+	evAfterArea                   // after a region noun ("Region Donezk")
+)
+
+// nameEvidence returns the evidence bits of the word with hash h, looking
+// the words before its occurrences up in the gazetteers once per document.
+func (dc *docContext) nameEvidence(h uint64, res *resources) byte {
+	if v, ok := dc.nameEv[h]; ok {
+		return v
+	}
+	var v byte
+	for _, p := range dc.prev[h] {
+		m := res.gaz1[strHash(normLower(p))]
+		if m&(1<<gazFirst) != 0 && unicode.IsUpper(firstRune(p)) {
+			v |= evAfterFirst
+		}
+		m |= res.hyphenRole(p)
+		if m&(1<<gazRole) != 0 {
+			v |= evAfterRole
+		}
+		if m&(1<<gazArea) != 0 {
+			v |= evAfterArea
+		}
+	}
+	if dc.nameEv == nil {
+		dc.nameEv = map[uint64]byte{}
+	}
+	dc.nameEv[h] = v
+	return v
 }
 
 func appendUniq(s []uint64, h uint64) []uint64 {

@@ -52,6 +52,9 @@ const (
 	tDocRight
 	tDocLower
 	tDocPred
+	tRole
+	tFirstCap
+	tDocName
 )
 
 const (
@@ -109,6 +112,12 @@ type featurizer struct {
 //
 // dc, when not nil, is the context of the document the sentence is part of.
 func (fz *featurizer) sentence(toks []string, domain int, dc *docContext, buf []uint64, starts []int32) ([]uint64, []int32) {
+	buf, starts, _ = fz.sentenceInfo(toks, domain, dc, buf, starts)
+	return buf, starts
+}
+
+// sentenceInfo is sentence that also returns what it knows of each token.
+func (fz *featurizer) sentenceInfo(toks []string, domain int, dc *docContext, buf []uint64, starts []int32) ([]uint64, []int32, []tokInfo) {
 	n := len(toks)
 	info := make([]tokInfo, n)
 	for i, w := range toks {
@@ -124,13 +133,18 @@ func (fz *featurizer) sentence(toks []string, domain int, dc *docContext, buf []
 			if dc.pred != nil {
 				buf = append(buf, dc.pred[strHash(info[i].word)]...)
 			}
+			if fz.res != nil {
+				if ev := dc.nameEvidence(strHash(info[i].word), fz.res); ev != 0 {
+					buf = append(buf, uint64(newHash(tDocName).byte(ev)))
+				}
+			}
 			if dc.lowerSeen[info[i].lowerHash] {
 				buf = append(buf, uint64(newHash(tDocLower).byte(b2b(i == 0))))
 			}
 		}
 	}
 	starts = append(starts, int32(len(buf)))
-	return buf, starts
+	return buf, starts, info
 }
 
 func (fz *featurizer) info(ti *tokInfo, w string) {
@@ -153,6 +167,9 @@ func (fz *featurizer) info(ti *tokInfo, w string) {
 		ti.cl, ti.hasCl = c, true
 	}
 	ti.gazMask = res.gaz1[ti.lowerHash]
+	if strings.IndexByte(w, '-') > 0 {
+		ti.gazMask |= res.hyphenRole(w)
+	}
 	lx := res.lex[wh]
 	ti.lex = uint8(lx)
 	if ti.cap {
@@ -235,6 +252,15 @@ func (fz *featurizer) gazetteer(info []tokInfo) {
 					info[i+1+k].gazPos[c] = 'I'
 				}
 			}
+		}
+	}
+	// A capitalised given name before another capitalised word starts a
+	// person's name more likely than it names a small place: the given
+	// name outranks a GeoNames place match ("Donald Trump").
+	for i := 0; i+1 < len(info); i++ {
+		if info[i].cap && info[i+1].cap && info[i].gazPos[gazFirst] != 0 && info[i].gazPos[gazPlace] != 0 &&
+			info[i].gazPos[gazCountry] == 0 && info[i].gazPos[gazCity] == 0 {
+			info[i].gazPos[gazPlace] = 0
 		}
 	}
 }
@@ -345,6 +371,17 @@ func (fz *featurizer) token(info []tokInfo, i, domain int, buf []uint64) []uint6
 		if i+1 < len(info) && info[i+1].gazPos[c] != 0 {
 			add(newHash(tGazP1).byte(byte(c)))
 		}
+	}
+	// A given name before a capitalised word, and a role noun one or two
+	// words before ("Präsident Trump", "US-Präsident Donald Trump").
+	if ti.cap && i+1 < len(info) && info[i+1].cap && ti.gazPos[gazFirst] != 0 {
+		add(newHash(tFirstCap).byte(b2b(i == 0)))
+	}
+	if ti.cap && i > 0 && info[i-1].gazMask&(1<<gazRole) != 0 {
+		add(newHash(tRole).byte(1))
+	}
+	if ti.cap && i > 1 && info[i-1].cap && info[i-2].gazMask&(1<<gazRole) != 0 {
+		add(newHash(tRole).byte(2))
 	}
 	// Lexicon.
 	if fz.res != nil && len(fz.res.lex) > 0 {

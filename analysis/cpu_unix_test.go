@@ -1,0 +1,18 @@
+//go:build unix
+
+package analysis
+
+import (
+	"syscall"
+	"time"
+)
+
+// cpuTime returns the process's user and system CPU time, so benchmarks can
+// report throughput per CPU second on a shared, loaded machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

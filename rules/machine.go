@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp/syntax"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -18,31 +17,6 @@ type machine struct {
 	inst  []minst
 	start uint32
 	ncap  int // capture slots: 2 × (groups + 1)
-
-	// memos holds the groups (nil: no match) of recent inputs.
-	mu    sync.Mutex
-	memos map[string][]int
-}
-
-// maxMemo bounds a machine's memo; it starts afresh when full.
-const maxMemo = 1024
-
-// memo returns the remembered result of match on s.
-func (m *machine) memo(s string) ([]int, bool) {
-	m.mu.Lock()
-	caps, ok := m.memos[s]
-	m.mu.Unlock()
-	return caps, ok
-}
-
-// remember stores the result of match on s; caps is not changed after.
-func (m *machine) remember(s string, caps []int) {
-	m.mu.Lock()
-	if m.memos == nil || len(m.memos) >= maxMemo {
-		m.memos = make(map[string][]int)
-	}
-	m.memos[strings.Clone(s)] = caps
-	m.mu.Unlock()
 }
 
 type minst struct {

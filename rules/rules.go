@@ -836,7 +836,7 @@ type Match struct {
 	Rule       *Rule
 	Start, End int
 	text       string
-	groups     []int // absolute byte offsets, -1 when unset
+	groups     []int // byte offsets from Start, -1 when unset; shared, never changed
 }
 
 // Group returns the text of capture group i ("" when it did not take part).
@@ -844,15 +844,15 @@ func (m *Match) Group(i int) string {
 	if 2*i+1 >= len(m.groups) || m.groups[2*i] < 0 {
 		return ""
 	}
-	return m.text[m.groups[2*i]:m.groups[2*i+1]]
+	return m.text[m.Start+m.groups[2*i] : m.Start+m.groups[2*i+1]]
 }
 
 // GroupSpan returns the byte range of group i, or -1, -1.
 func (m *Match) GroupSpan(i int) (int, int) {
-	if 2*i+1 >= len(m.groups) {
+	if 2*i+1 >= len(m.groups) || m.groups[2*i] < 0 {
 		return -1, -1
 	}
-	return m.groups[2*i], m.groups[2*i+1]
+	return m.Start + m.groups[2*i], m.Start + m.groups[2*i+1]
 }
 
 // Has reports whether the rule has attribute key.
@@ -1151,14 +1151,7 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 			}
 		}
 	}
-	loc := make([]int, len(caps))
-	copy(loc, caps)
-	for i := range loc {
-		if loc[i] >= 0 {
-			loc[i] += pos
-		}
-	}
-	m := Match{Rule: r, Start: pos, End: e, text: text, groups: loc}
+	m := Match{Rule: r, Start: pos, End: e, text: text, groups: append([]int(nil), caps...)}
 	if _, ok := r.tmpls["check"]; ok {
 		if v, ok := s.Expand(&m, "check"); !ok || v == "" {
 			return Match{}, false
@@ -1218,7 +1211,7 @@ func (s *Set) matchUnion(w *walker, text string, pos int) (Match, bool) {
 		}
 	}
 	if found && best.groups == nil {
-		m, ok := s.groupsOf(best.Rule, text, pos, best.End)
+		m, ok := s.groupsOf(w, best.Rule, text, pos, best.End)
 		if !ok {
 			var buf [64]int
 			return s.matchSlow(text, pos, s.candidates(text, pos, buf[:0]))
@@ -1240,12 +1233,13 @@ func midWord(text string, pos, e int) bool {
 
 // groupsOf returns the match of rule r at pos that ends at e, with its
 // groups. The backtracker runs on the text up to e and one rune more
-// (news repeats itself, so its results are remembered by that text):
+// (news repeats itself, so its results are remembered by that text, in
+// walker w):
 // every path it can try there that the whole window would not is longer
 // than e, so a result ending at e is the one the window gives (the rune
 // after e keeps the context of assertions at e as it was). Anything else
 // is left to tryRule.
-func (s *Set) groupsOf(r *Rule, text string, pos, e int) (Match, bool) {
+func (s *Set) groupsOf(w *walker, r *Rule, text string, pos, e int) (Match, bool) {
 	cut := e
 	if cut < len(text) {
 		_, size := utf8.DecodeRuneInString(text[cut:])
@@ -1256,26 +1250,24 @@ func (s *Set) groupsOf(r *Rule, text string, pos, e int) (Match, bool) {
 		return m, ok && m.End == e
 	}
 	t := text[pos:cut]
-	caps, ok := r.m.memo(t)
+	key := memoKey{int32(r.Index), t}
+	caps, ok := w.memo[key]
 	if !ok {
 		caps = make([]int, r.m.ncap)
 		if !r.m.match(t, caps) {
 			caps = nil
 		}
-		r.m.remember(t, caps)
+		if len(w.memo) >= maxMemo {
+			clear(w.memo)
+		}
+		key.text = strings.Clone(t)
+		w.memo[key] = caps
 	}
 	if caps == nil || pos+caps[1] != e {
 		m, ok := s.tryRule(r, text, pos)
 		return m, ok && m.End == e
 	}
-	loc := make([]int, len(caps))
-	for i, c := range caps {
-		loc[i] = c
-		if c >= 0 {
-			loc[i] += pos
-		}
-	}
-	return Match{Rule: r, Start: pos, End: e, text: text, groups: loc}, true
+	return Match{Rule: r, Start: pos, End: e, text: text, groups: caps}, true
 }
 
 // matchSlow is matchCandidates with the backtracker alone, should the

@@ -93,7 +93,18 @@ type walker struct {
 	msets  [][]int32 // interned match sets; 0 is the empty set
 	msetIx map[string]int32
 	ends   []ruleEnd
+	// memo holds the groups (nil: no match) a rule's backtracker found
+	// on recent texts (groupsOf).
+	memo map[memoKey][]int
 }
+
+type memoKey struct {
+	rule int32
+	text string
+}
+
+// maxMemo bounds a walker's memo; it starts afresh when full.
+const maxMemo = 8192
 
 // ruleEnd is where a rule's match at the walked position ends.
 type ruleEnd struct {
@@ -190,7 +201,7 @@ func (u *union) mayLive(text string, i int, c byte) bool {
 }
 
 func (u *union) newWalker() *walker {
-	w := &walker{u: u, mark: make([]uint32, len(u.inst))}
+	w := &walker{u: u, mark: make([]uint32, len(u.inst)), memo: map[memoKey][]int{}}
 	w.reset()
 	return w
 }

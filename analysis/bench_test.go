@@ -51,16 +51,16 @@ func BenchmarkTimeAmount(b *testing.B) {
 			b.SetBytes(bytes)
 			var cpuTok, cpuSeg, cpuAll time.Duration
 			for b.Loop() {
-				c0 := cpuTime()
+				c0 := newstexts.CPUTime()
 				for _, t := range texts {
 					toks = seg.Tokens(t, toks[:0])
 				}
-				c1 := cpuTime()
+				c1 := newstexts.CPUTime()
 				for _, t := range texts {
 					segment(t)
 				}
 				cpuTok += c1 - c0
-				cpuSeg += cpuTime() - c1
+				cpuSeg += newstexts.CPUTime() - c1
 				for h := range halves {
 					b.StopTimer()
 					tt, err := timex.New(c.lang)
@@ -77,13 +77,13 @@ func BenchmarkTimeAmount(b *testing.B) {
 						at.TagTokens(t, toks)
 					}
 					b.StartTimer()
-					c0 := cpuTime()
+					c0 := newstexts.CPUTime()
 					for _, t := range halves[h] {
 						segment(t)
 						tt.TagTokens(t, anchor, spans, toks)
 						at.TagTokens(t, toks)
 					}
-					cpuAll += cpuTime() - c0
+					cpuAll += newstexts.CPUTime() - c0
 				}
 			}
 			mb := float64(b.N) * float64(bytes) / 1e6

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline/dateline/internal/newstexts"
 	"github.com/dateline/dateline/internal/shareddata"
 	"github.com/dateline/dateline/segment"
 )
@@ -15,7 +16,7 @@ import (
 // platform tells, per second of CPU time (per core, whatever else runs).
 func reportSpeed(b *testing.B, n int, start time.Time, cpu float64) {
 	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "tokens/s")
-	if c := cpuSeconds() - cpu; cpu > 0 && c > 0 {
+	if c := newstexts.CPUTime().Seconds() - cpu; cpu > 0 && c > 0 {
 		b.ReportMetric(float64(n*b.N)/c, "tokens/cpu-s")
 	}
 }
@@ -84,7 +85,7 @@ func BenchmarkTag(b *testing.B) {
 	}
 	var d decoder
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuSeconds()
+	start, cpu := time.Now(), newstexts.CPUTime().Seconds()
 	for i := 0; i < b.N; i++ {
 		// One article at a time, as the stage does: the first pass over
 		// the article, then the second.
@@ -129,7 +130,7 @@ func BenchmarkTagEnglish(b *testing.B) {
 		n += len(s.Tokens)
 	}
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuSeconds()
+	start, cpu := time.Now(), newstexts.CPUTime().Seconds()
 	for i := 0; i < b.N; i++ {
 		docs := withDocs(sents, "conll")
 		var d decoder

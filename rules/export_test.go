@@ -37,7 +37,7 @@ func (r *Rule) checkMachine(s string) error {
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("rule %s on %q: machine %v, regexp %v", r.Name, s[:end], got, want)
 		}
-		e, ok := r.dfa.end(s[:end])
+		e, ok := r.one.end(s[:end])
 		if ok != (want != nil) || ok && e != want[1] {
 			return fmt.Errorf("rule %s on %q: dfa %d %v, regexp %v", r.Name, s[:end], e, ok, want)
 		}

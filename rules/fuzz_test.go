@@ -33,7 +33,8 @@ func FuzzMachine(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		r := &Rule{Name: p, m: m, dfa: newDFA(m)}
+		r := &Rule{Name: p, m: m}
+		r.one = newUnion([]*Rule{r}, false)
 		if r.re, err = regexp.Compile(`^(?:` + p + `)`); err != nil {
 			f.Fatal(err)
 		}

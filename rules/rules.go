@@ -124,8 +124,8 @@ type Rule struct {
 
 	re    *regexp.Regexp
 	m     *machine
-	dfa   *dfa
-	check bool // the rule has a guard ("check")
+	one   *union // the rule alone: where its match ends
+	check bool   // the rule has a guard ("check")
 	tmpls map[string]template
 	keys  []string
 	// maxLen is the most bytes a match can span (at most Window).
@@ -262,7 +262,7 @@ func Load(fsys fs.FS, opt Options, files ...string) (*Set, error) {
 		return nil, errors.Join(p.errs...)
 	}
 	s.buildFilter()
-	s.u = newUnion(s.Rules)
+	s.u = newUnion(s.Rules, true)
 	for _, r := range s.Rules {
 		s.maxLen = max(s.maxLen, r.maxLen)
 	}
@@ -656,7 +656,7 @@ func (p *parser) finishRule() {
 		p.errorf(line, "rule %s: %v", r.Name, err)
 		return
 	}
-	r.dfa = newDFA(r.m)
+	r.one = newUnion([]*Rule{r}, false)
 	_, r.check = r.Attrs["check"]
 	for _, k := range p.opt.Required {
 		if _, ok := r.Attrs[k]; !ok {
@@ -1295,7 +1295,7 @@ func (s *Set) matchEnd(r *Rule, text string, pos int) (int, bool) {
 			end--
 		}
 	}
-	n, ok := r.dfa.end(text[pos:end])
+	n, ok := r.one.end(text[pos:end])
 	if !ok || n == 0 {
 		return 0, false
 	}
@@ -1315,7 +1315,7 @@ func (s *Set) matchEnd(r *Rule, text string, pos int) (int, bool) {
 			if j <= pos {
 				return 0, false
 			}
-			n, ok = r.dfa.end(text[pos:j])
+			n, ok = r.one.end(text[pos:j])
 			if !ok || n == 0 {
 				return 0, false
 			}

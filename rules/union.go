@@ -7,14 +7,16 @@ import (
 )
 
 // A union runs every rule of a Set at once: one lazily built DFA over the
-// rules' programs laid end to end (RE2's technique, as dfa, with threads
-// of all rules in a state). Threads stay in rule order, highest priority
-// first within a rule; when a thread of a rule matches, that rule's
-// lower-priority threads are cut and the rule is noted in the
+// rules' programs laid end to end (RE2's technique: a state is the
+// ordered list of threads alive at a position and the class of the rune
+// before it; transitions on ASCII bytes are cached per byte class, RE2's
+// byte classes, which keep the tables small). Threads stay in rule order,
+// highest priority first within a rule; when a thread of a rule matches,
+// that rule's lower-priority threads are cut and the rule is noted in the
 // transition's match set, so a walk from a position yields, for each
-// rule, where its leftmost-first match ends — the answer of the rule's
-// own dfa — in one pass over the bytes. Most positions die after a byte
-// or two, which makes the walk the scanner's filter as well.
+// rule, where its leftmost-first match ends (what the backtracker would
+// return) in one pass over the bytes. Most positions die after a byte or
+// two. A union of one rule (Rule.one) answers for that rule alone.
 //
 // The compiled program is shared; the state cache is not (a walker per
 // goroutine, from a pool), so walking takes no lock.
@@ -112,7 +114,10 @@ type ruleEnd struct {
 	end  int
 }
 
-func newUnion(rules []*Rule) *union {
+// newUnion compiles the union of rules; with pairs it also fills the
+// byte-pair filter (mayStart), which a union that serves one rule
+// (Rule.one) does without.
+func newUnion(rules []*Rule, pairs bool) *union {
 	u := &union{}
 	for i, r := range rules {
 		off := uint32(len(u.inst))
@@ -153,7 +158,9 @@ func newUnion(rules []*Rule) *union {
 		u.cls[c] = k
 	}
 	u.ncls = len(sigs)
-	u.buildPairs()
+	if pairs {
+		u.buildPairs()
+	}
 	return u
 }
 
@@ -413,4 +420,15 @@ func (w *walker) note(ms int32, end int) {
 			w.ends = append(w.ends, ruleEnd{r, end})
 		}
 	}
+}
+
+// end returns where the leftmost-first match of a one-rule union at the
+// start of s ends, or false.
+func (u *union) end(s string) (int, bool) {
+	w := u.get()
+	defer u.put(w)
+	for _, e := range w.walk(s) {
+		return e.end, true
+	}
+	return 0, false
 }

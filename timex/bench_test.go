@@ -62,7 +62,7 @@ func BenchmarkTimex(b *testing.B) {
 							tg.TagTokens(texts[i], anchor, sents[i], toks[i])
 						}
 						b.StartTimer()
-						c0 := cpuTime()
+						c0 := newstexts.CPUTime()
 						for i := hv[0]; i < hv[1]; i++ {
 							if raw {
 								n += len(tg.Tag(texts[i], anchor, sents[i]))
@@ -70,7 +70,7 @@ func BenchmarkTimex(b *testing.B) {
 								n += len(tg.TagTokens(texts[i], anchor, sents[i], toks[i]))
 							}
 						}
-						cpu += cpuTime() - c0
+						cpu += newstexts.CPUTime() - c0
 					}
 				}
 				if cpu > 0 {

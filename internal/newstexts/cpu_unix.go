@@ -1,15 +1,15 @@
 //go:build unix
 
-package timex
+package newstexts
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the process's user and system CPU time, so benchmarks can
-// report throughput per CPU second on a shared, loaded machine.
-func cpuTime() time.Duration {
+// CPUTime returns the process's user and system CPU time, so benchmarks
+// can report throughput per CPU second on a shared, loaded machine.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

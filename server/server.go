@@ -136,17 +136,18 @@ func (s *Server) routes() {
 	get := func(path string, h handler, params ...string) { route(path, h, nil, params...) }
 	page := []string{"limit", "offset"}
 	times := append([]string{"from", "to"}, page...)
-	route("/api/stories", s.listStories, s.postStories, append([]string{"q", "lang", "source", "entity", "cluster", "duplicates"}, times...)...)
-	get("/api/stories/{id}", s.getStory)
-	get("/api/entities", s.listEntities, append([]string{"q", "type"}, page...)...)
-	get("/api/entities/{id}", s.getEntity)
-	get("/api/entities/{id}/timeline", s.timeline, times...)
-	get("/api/entities/{id}/related", s.related, times...)
+	timeFilter := (*params).time
+	route("/api/stories", list(storyFilter, s.st.Stories), s.postStories, append([]string{"q", "lang", "source", "entity", "cluster", "duplicates"}, times...)...)
+	get("/api/stories/{id}", byID(s.st.Story))
+	get("/api/entities", list(entityFilter, s.st.Entities), append([]string{"q", "type"}, page...)...)
+	get("/api/entities/{id}", byID(s.st.Entity))
+	get("/api/entities/{id}/timeline", listOf(timeFilter, s.st.Timeline), times...)
+	get("/api/entities/{id}/related", listOf(timeFilter, s.st.Related), times...)
 	eventParams := append([]string{"entity", "type", "place", "place_name", "source", "status", "confirmed"}, times...)
-	get("/api/events", s.listEvents, eventParams...)
-	get("/api/events/{id}", s.getEvent)
-	get("/api/quotes", s.listQuotes, append([]string{"speaker", "speaker_name", "q"}, times...)...)
-	get("/api/clusters", s.listClusters, times...)
+	get("/api/events", list(eventFilter, s.st.Events), eventParams...)
+	get("/api/events/{id}", byID(s.st.Event))
+	get("/api/quotes", list(quoteFilter, s.st.Quotes), append([]string{"speaker", "speaker_name", "q"}, times...)...)
+	get("/api/clusters", list(timeFilter, s.st.Clusters), times...)
 	get("/api/export/events", s.export, append([]string{"format"}, eventParams...)...)
 	get("/api/stats", s.stats)
 	get("/openapi.json", s.openapi)
@@ -342,71 +343,50 @@ func respond[T any](w http.ResponseWriter, v T, err error) error {
 	return writeJSON(w, http.StatusOK, v)
 }
 
-func (s *Server) listStories(w http.ResponseWriter, r *http.Request) error {
-	p := &params{q: r.URL.Query()}
-	f := store.StoryFilter{Query: p.str("q"), Lang: p.str("lang"), Source: p.str("source"), Entity: p.id("entity"),
+// byID serves an endpoint /…/{id}: get looks the id up.
+func byID[T any](get func(context.Context, int64) (T, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		v, err := get(r.Context(), id)
+		return respond(w, v, err)
+	}
+}
+
+// list serves a list endpoint: filter reads the query parameters, query
+// runs it.
+func list[F, T any](filter func(*params) F, query func(context.Context, F) (T, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		p := &params{q: r.URL.Query()}
+		f := filter(p)
+		if p.err != nil {
+			return p.err
+		}
+		v, err := query(r.Context(), f)
+		return respond(w, v, err)
+	}
+}
+
+// listOf serves a list endpoint about one thing, /…/{id}/…
+func listOf[F, T any](filter func(*params) F, query func(context.Context, int64, F) (T, error)) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		return list(filter, func(ctx context.Context, f F) (T, error) { return query(ctx, id, f) })(w, r)
+	}
+}
+
+func storyFilter(p *params) store.StoryFilter {
+	return store.StoryFilter{Query: p.str("q"), Lang: p.str("lang"), Source: p.str("source"), Entity: p.id("entity"),
 		Cluster: p.id("cluster"), Duplicates: p.bool("duplicates"), TimeFilter: p.time()}
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Stories(r.Context(), f)
-	return respond(w, v, err)
 }
 
-func (s *Server) getStory(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.st.Story(r.Context(), id)
-	return respond(w, v, err)
-}
-
-func (s *Server) listEntities(w http.ResponseWriter, r *http.Request) error {
-	p := &params{q: r.URL.Query()}
-	f := store.EntityFilter{Query: p.str("q"), Type: p.str("type"), Paging: p.paging()}
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Entities(r.Context(), f)
-	return respond(w, v, err)
-}
-
-func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.st.Entity(r.Context(), id)
-	return respond(w, v, err)
-}
-
-func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	p := &params{q: r.URL.Query()}
-	f := p.time()
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Timeline(r.Context(), id, f)
-	return respond(w, v, err)
-}
-
-func (s *Server) related(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	p := &params{q: r.URL.Query()}
-	f := p.time()
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Related(r.Context(), id, f)
-	return respond(w, v, err)
+func entityFilter(p *params) store.EntityFilter {
+	return store.EntityFilter{Query: p.str("q"), Type: p.str("type"), Paging: p.paging()}
 }
 
 func eventFilter(p *params) store.EventFilter {
@@ -414,43 +394,8 @@ func eventFilter(p *params) store.EventFilter {
 		Source: p.str("source"), Status: p.str("status"), Confirmed: p.str("confirmed"), TimeFilter: p.time()}
 }
 
-func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) error {
-	p := &params{q: r.URL.Query()}
-	f := eventFilter(p)
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Events(r.Context(), f)
-	return respond(w, v, err)
-}
-
-func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.st.Event(r.Context(), id)
-	return respond(w, v, err)
-}
-
-func (s *Server) listQuotes(w http.ResponseWriter, r *http.Request) error {
-	p := &params{q: r.URL.Query()}
-	f := store.QuoteFilter{Speaker: p.id("speaker"), SpeakerName: p.str("speaker_name"), Query: p.str("q"), TimeFilter: p.time()}
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Quotes(r.Context(), f)
-	return respond(w, v, err)
-}
-
-func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) error {
-	p := &params{q: r.URL.Query()}
-	f := p.time()
-	if p.err != nil {
-		return p.err
-	}
-	v, err := s.st.Clusters(r.Context(), f)
-	return respond(w, v, err)
+func quoteFilter(p *params) store.QuoteFilter {
+	return store.QuoteFilter{Speaker: p.id("speaker"), SpeakerName: p.str("speaker_name"), Query: p.str("q"), TimeFilter: p.time()}
 }
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) error {

@@ -211,32 +211,8 @@ func (s *SQLite) Stories(ctx context.Context, f StoryFilter) (*Page[StorySummary
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.query(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
+	return s.storyPage(ctx, total, f, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, `+score+
 		` FROM `+from+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, fmt.Errorf("store: stories: %w", err)
-	}
-	p := &Page[StorySummary]{Items: []StorySummary{}, Total: total, Limit: f.Limit, Offset: f.Offset}
-	for rows.Next() {
-		var it StorySummary
-		var dup sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.DocID, &it.Title, &it.Date, &it.Lang, &it.Source, &dup, &it.Cluster, &it.Score); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: stories: %w", err)
-		}
-		if dup.Valid {
-			it.DuplicateOf = &dup.Int64
-		}
-		p.Items = append(p.Items, it)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: stories: %w", err)
-	}
-	if err := s.fillSummaries(ctx, p.Items, f.Query); err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // search is full-text search without other filters, ranked inside the
@@ -250,9 +226,16 @@ func (s *SQLite) search(ctx context.Context, match string, f StoryFilter) (*Page
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	rows, err := s.query(ctx, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, -f.rank
+	return s.storyPage(ctx, total, f, `SELECT s.id, s.doc_id, s.title, s.date, s.lang, s.source, s.duplicate_of, s.cluster_id, -f.rank
 		FROM (SELECT rowid, rank FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f
 		JOIN stories s ON s.id = f.rowid ORDER BY f.rank, s.id`, match, f.Limit, f.Offset)
+}
+
+// storyPage runs q, which selects story summary rows (id, doc_id, title,
+// date, lang, source, duplicate_of, cluster_id, score), into a page of
+// total stories with snippets and copy counts.
+func (s *SQLite) storyPage(ctx context.Context, total int, f StoryFilter, q string, args ...any) (*Page[StorySummary], error) {
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}

@@ -102,6 +102,12 @@ func TestGerman_Heldout2(t *testing.T) {
 	scoreGold(t, "testdata/de-wire-heldout2.txt", 0.80)
 }
 
+// TestGerman_Heldout3 scores the third held-out set: real Austrian news
+// (10kGNAD, derStandard) annotated for issue #3.
+func TestGerman_Heldout3(t *testing.T) {
+	scoreGold(t, "testdata/de-wire-heldout3.txt", 0.80)
+}
+
 func scoreGold(t *testing.T, path string, min float64) {
 	docs, err := readGold(path)
 	if err != nil {

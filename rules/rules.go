@@ -1103,14 +1103,6 @@ func maxBytes(re *syntax.Regexp) int {
 }
 
 func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
-	end := pos + r.maxLen
-	if end >= len(text) {
-		end = len(text)
-	} else {
-		for end > pos && !utf8.RuneStart(text[end]) {
-			end--
-		}
-	}
 	var buf [32]int
 	var caps []int
 	if r.m.ncap <= len(buf) {
@@ -1118,38 +1110,14 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 	} else {
 		caps = make([]int, r.m.ncap)
 	}
-	if !r.m.match(text[pos:end], caps) || caps[1] == 0 {
-		return Match{}, false
-	}
-	e := pos + caps[1]
-	if e < len(text) {
-		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
-		next, _ := utf8.DecodeRuneInString(text[e:])
-		if isWordRune(last) && isWordRune(next) {
-			// The match ends inside a word. Try once more on the text
-			// before that word, so a shorter alternative ("5 mln"
-			// rather than "5 mln agains|t") can match.
-			j := e
-			for j > pos {
-				r, size := utf8.DecodeLastRuneInString(text[pos:j])
-				if !isWordRune(r) {
-					break
-				}
-				j -= size
-			}
-			if j <= pos {
-				return Match{}, false
-			}
-			if !r.m.match(text[pos:j], caps) || caps[1] == 0 {
-				return Match{}, false
-			}
-			e = pos + caps[1]
-			last, _ = utf8.DecodeLastRuneInString(text[pos:e])
-			next, _ = utf8.DecodeRuneInString(text[e:])
-			if isWordRune(last) && isWordRune(next) {
-				return Match{}, false
-			}
+	e, ok := fitEnd(text, pos, r.maxLen, func(s string) (int, bool) {
+		if !r.m.match(s, caps) {
+			return 0, false
 		}
+		return caps[1], true
+	})
+	if !ok {
+		return Match{}, false
 	}
 	m := Match{Rule: r, Start: pos, End: e, text: text, groups: append([]int(nil), caps...)}
 	if _, ok := r.tmpls["check"]; ok {
@@ -1158,6 +1126,49 @@ func (s *Set) tryRule(r *Rule, text string, pos int) (Match, bool) {
 		}
 	}
 	return m, true
+}
+
+// fitEnd returns where a rule's match at pos ends: find reports where its
+// match at the start of a string ends (relative), given the text from pos
+// up to maxLen bytes. A match may not end inside a word: then find runs
+// once more on the text before that word, so that a shorter alternative
+// ("5 mln" rather than "5 mln agains|t") can match.
+func fitEnd(text string, pos, maxLen int, find func(s string) (int, bool)) (int, bool) {
+	n, ok := find(text[pos:cut(text, pos, maxLen)])
+	if !ok || n == 0 {
+		return 0, false
+	}
+	e := pos + n
+	if !midWord(text, pos, e) {
+		return e, true
+	}
+	j := e
+	for j > pos {
+		r, size := utf8.DecodeLastRuneInString(text[pos:j])
+		if !isWordRune(r) {
+			break
+		}
+		j -= size
+	}
+	if j <= pos {
+		return 0, false
+	}
+	if n, ok = find(text[pos:j]); !ok || n == 0 || midWord(text, pos, pos+n) {
+		return 0, false
+	}
+	return pos + n, true
+}
+
+// cut returns pos+n, or less to fall on a rune boundary, at most len(text).
+func cut(text string, pos, n int) int {
+	end := pos + n
+	if end >= len(text) {
+		return len(text)
+	}
+	for end > pos && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
 }
 
 // MatchAt returns the longest rule match starting at byte pos (ties go to
@@ -1176,15 +1187,7 @@ func (s *Set) MatchAt(text string, pos int) (Match, bool) {
 // match ends; only a rule with a guard, or whose match ends inside a word
 // (its own matcher then retries on less text), runs alone.
 func (s *Set) matchUnion(w *walker, text string, pos int) (Match, bool) {
-	end := pos + s.maxLen
-	if end >= len(text) {
-		end = len(text)
-	} else {
-		for end > pos && !utf8.RuneStart(text[end]) {
-			end--
-		}
-	}
-	ends := w.walk(text[pos:end])
+	ends := w.walk(text[pos:cut(text, pos, s.maxLen)])
 	if len(ends) == 0 {
 		return Match{}, false
 	}
@@ -1287,47 +1290,7 @@ func (s *Set) matchSlow(text string, pos int, cands []int) (Match, bool) {
 // matchEnd returns where rule r's match at pos ends, as tryRule would,
 // without the groups.
 func (s *Set) matchEnd(r *Rule, text string, pos int) (int, bool) {
-	end := pos + r.maxLen
-	if end >= len(text) {
-		end = len(text)
-	} else {
-		for end > pos && !utf8.RuneStart(text[end]) {
-			end--
-		}
-	}
-	n, ok := r.one.end(text[pos:end])
-	if !ok || n == 0 {
-		return 0, false
-	}
-	e := pos + n
-	if e < len(text) {
-		last, _ := utf8.DecodeLastRuneInString(text[pos:e])
-		next, _ := utf8.DecodeRuneInString(text[e:])
-		if isWordRune(last) && isWordRune(next) {
-			j := e
-			for j > pos {
-				r, size := utf8.DecodeLastRuneInString(text[pos:j])
-				if !isWordRune(r) {
-					break
-				}
-				j -= size
-			}
-			if j <= pos {
-				return 0, false
-			}
-			n, ok = r.one.end(text[pos:j])
-			if !ok || n == 0 {
-				return 0, false
-			}
-			e = pos + n
-			last, _ = utf8.DecodeLastRuneInString(text[pos:e])
-			next, _ = utf8.DecodeRuneInString(text[e:])
-			if isWordRune(last) && isWordRune(next) {
-				return 0, false
-			}
-		}
-	}
-	return e, true
+	return fitEnd(text, pos, r.maxLen, r.one.end)
 }
 
 // Scan calls emit for the non-overlapping longest matches in text[from:to],

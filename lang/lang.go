@@ -59,7 +59,7 @@ func ReadFS(fsys fs.FS, file string) ([]Line, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		text := stripComment(sc.Text())
+		text := StripComment(sc.Text())
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -84,7 +84,9 @@ func ReadFS(fsys fs.FS, file string) ([]Line, error) {
 	return out, nil
 }
 
-func stripComment(s string) string {
+// StripComment returns line s without its comment: from the first '#' not
+// escaped as '\#' (which becomes '#') to the end.
+func StripComment(s string) string {
 	if !strings.Contains(s, "#") {
 		return s
 	}

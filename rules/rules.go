@@ -80,6 +80,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/lang"
 )
 
 // Func normalises the text of a capture group. It reports false when it
@@ -343,25 +344,6 @@ func (m mapFS) ReadFile(name string) ([]byte, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
-func stripComment(s string) string {
-	if !strings.Contains(s, "#") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && s[i+1] == '#' {
-			b.WriteByte('#')
-			i++
-			continue
-		}
-		if s[i] == '#' {
-			break
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 // splitKV splits a table entry into key and value: the value is the last
 // field (after a TAB or a space), the key everything before it.
 func splitKV(s string) (string, string, bool) {
@@ -379,7 +361,7 @@ func (p *parser) parse(text string) {
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(stripComment(sc.Text()))
+		line := strings.TrimSpace(lang.StripComment(sc.Text()))
 		if line == "" {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/fold"
 	"github.com/dateline/dateline/lang"
 )
 
@@ -76,31 +77,6 @@ func isWordRune(r rune) bool {
 // isASCIIWord is isWordRune for an ASCII byte.
 func isASCIIWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// appendLower appends w in lower case to buf: strings.ToLower for words
-// (valid UTF-8), without a string per word.
-func appendLower(buf []byte, w string) []byte {
-	i := 0
-	for i < len(w) && w[i] < utf8.RuneSelf && (w[i] < 'A' || w[i] > 'Z') {
-		i++
-	}
-	buf = append(buf, w[:i]...) // the part that needs no change
-	for i < len(w) {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += n
-	}
-	return buf
 }
 
 func isClauseBreak(text string, i int) bool {
@@ -177,7 +153,7 @@ func (sp *splitter) split(text string, s doc.Span, subord map[string]bool) []wor
 			j += n
 		}
 		a := len(lower)
-		lower = appendLower(lower, text[i:j])
+		lower = fold.AppendLower(lower, text[i:j])
 		if subord[string(lower[a:])] && len(out) > 0 {
 			clause++ // "said that ...": a new clause without a comma
 		}

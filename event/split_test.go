@@ -6,14 +6,6 @@ import (
 	"testing"
 )
 
-func TestAppendLower(t *testing.T) {
-	for _, w := range []string{"", "abc", "Gespräche", "ÖVP", "US", "İstanbul", "ΣΟΦΙΑ", "\u212a", "STRAẞE", "x1Y2"} {
-		if got, want := string(appendLower(nil, w)), strings.ToLower(w); got != want {
-			t.Errorf("appendLower(%q) = %q, want %q", w, got, want)
-		}
-	}
-}
-
 // FuzzSplitWords checks that the lower-case forms of the words are those
 // of strings.ToLower, and that words are in order inside the text.
 func FuzzSplitWords(f *testing.F) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/fold"
 )
 
 // tok is the quote package's view of a token: its span, its text and the
@@ -172,31 +173,6 @@ func tokenize(text string) []doc.Span {
 	return out
 }
 
-// appendLower appends s in lower case to buf, as strings.ToLower would
-// return it.
-func appendLower(buf []byte, s string) []byte {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	buf = append(buf, s[:i]...) // the part that needs no change
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += n
-	}
-	return buf
-}
-
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // abbreviations after which a dot does not end a sentence (lower-case,
@@ -290,7 +266,7 @@ func view(d *doc.Document) ([]tok, []sentence, []doc.Span) {
 	lower := make([]byte, 0, len(text))
 	lowEnd := make([]int, len(spans))
 	for i, s := range spans {
-		lower = appendLower(lower, text[s.Start:s.End])
+		lower = fold.AppendLower(lower, text[s.Start:s.End])
 		lowEnd[i] = len(lower)
 	}
 	lowerText := string(lower)

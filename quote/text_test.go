@@ -80,14 +80,3 @@ func TestStoryStart_random(t *testing.T) {
 	}
 	t.Logf("%d of 20000 lines match", matches)
 }
-
-func FuzzAppendLower(f *testing.F) {
-	for _, s := range []string{"", "Gespräche", "ÖVP", "İstanbul", "ΣΟΦΙΑ", "\u212a", "STRAẞE", "\xff\xfeA", "\ufffd"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
-			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
-		}
-	})
-}

@@ -49,6 +49,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/fold"
 	"github.com/dateline/dateline/lang"
 	"github.com/dateline/dateline/pipeline"
 	"github.com/dateline/dateline/rules"
@@ -447,30 +448,9 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 	if len(w) < 2 || len(w) > 24 {
 		return TenseUnknown, false
 	}
-	// The word lower-cased (as strings.ToLower would, w being letters)
-	// without allocating.
+	// The word lower-cased without allocating.
 	var buf [4 * 24]byte
-	lw := buf[:0]
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			lw = append(lw, c)
-		}
-	} else {
-		for _, r := range w {
-			lw = utf8.AppendRune(lw, unicode.ToLower(r))
-		}
-	}
+	lw := fold.AppendLower(buf[:0], w)
 	switch t.words[string(lw)] {
 	case tensePast:
 		return TensePast, false

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dateline/dateline/amount"
+	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/internal/shareddata"
 	"github.com/dateline/dateline/rules"
 	"github.com/dateline/dateline/timex"
@@ -160,4 +161,46 @@ func TestScan_concurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// FuzzUnion checks the all-rules automaton against the backtracker on
+// any input, and that ScanTokens stays inside the text whatever spans it
+// is given.
+func FuzzUnion(f *testing.F) {
+	for _, s := range []string{"am 24. Februar 2026 um 14.30 Uhr", "588 Milliarden Dollar", "$2.3 bln, 20 pct",
+		"Anfang März 1.000 Minuten", "\xff\xfe Mittwochabend", ""} {
+		f.Add(s, uint64(0x0305))
+	}
+	var sets []*rules.Set
+	for _, code := range []string{"de", "en"} {
+		tt, err := timex.For(code)
+		if err != nil {
+			f.Fatal(err)
+		}
+		at, err := amount.For(code)
+		if err != nil {
+			f.Fatal(err)
+		}
+		sets = append(sets, tt.Rules(), at.Rules())
+	}
+	f.Fuzz(func(t *testing.T, text string, spans uint64) {
+		if len(text) > 256 {
+			text = text[:256]
+		}
+		var toks []doc.Token
+		for i := 0; i < 4; i++ {
+			a, b := int(spans>>(16*i)&0xff)-8, int(spans>>(16*i+8)&0xff)-8
+			toks = append(toks, doc.Token{Span: doc.Span{Start: a, End: b}})
+		}
+		for _, s := range sets {
+			if err := s.CheckUnion(text); err != nil {
+				t.Fatal(err)
+			}
+			s.ScanTokens(text, toks, func(m rules.Match) {
+				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+					t.Fatalf("match %d-%d outside %q", m.Start, m.End, text)
+				}
+			})
+		}
+	})
 }

@@ -40,6 +40,20 @@ type Tagger struct {
 	decimal byte // decimal separator: ',' in German, '.' in English
 	// seg tokenizes for Tag (nil: the language has no tokenizer data)
 	seg *segment.Segmenter
+	// attrs holds, by Rule.Index, which attributes each rule has, so a
+	// match looks up only the templates its rule defines.
+	attrs []ruleAttrs
+	// num and notcounted are the set's tables of those names (nil: none;
+	// then Set.Lookup decides, as it would for a function of that name).
+	num, notcounted *rules.Table
+}
+
+// ruleAttrs is what amount needs to know of a rule before it expands any
+// template: whether it marks text as no amount, and which optional
+// attributes it has.
+type ruleAttrs struct {
+	none                   bool // unit is the literal "-"
+	counted, scale, number bool
 }
 
 // Files returns the rule files of language code, in load order.
@@ -58,6 +72,14 @@ func New(code string) (*Tagger, error) {
 		return nil, fmt.Errorf("amount: %w", err)
 	}
 	t.set = set
+	t.attrs = make([]ruleAttrs, len(set.Rules))
+	for i, r := range set.Rules {
+		_, counted := r.Attrs["counted"]
+		_, scale := r.Attrs["scale"]
+		_, number := r.Attrs["number"]
+		t.attrs[i] = ruleAttrs{none: r.Attrs["unit"] == "-", counted: counted, scale: scale, number: number}
+	}
+	t.num, t.notcounted = set.Tables["num"], set.Tables["notcounted"]
 	if seg, err := segment.New(code); err == nil {
 		t.seg = seg
 	}
@@ -92,47 +114,81 @@ func For(code string) (*Tagger, error) {
 	return t, nil
 }
 
-// Tag returns the amounts of text in text order. Amounts start where
-// tokens start (or after a hyphen or slash inside one), never inside a
-// number: Tag tokenizes the text first.
+// Tag returns the amounts of text in text order, nil when there are
+// none. Amounts start where tokens start (or after a hyphen or slash
+// inside one), never inside a number: Tag tokenizes the text first.
 func (t *Tagger) Tag(text string) []doc.Amount {
 	if t.seg == nil {
-		var out []doc.Amount
+		c := newCollector()
 		t.set.Scan(text, 0, len(text), func(m rules.Match) {
 			if a, ok := t.amount(&m); ok {
-				out = append(out, a)
+				c.buf = append(c.buf, a)
 			}
 		})
-		return out
+		return c.result()
 	}
 	return t.TagTokens(text, t.seg.Tokens(text, nil))
 }
 
 // TagTokens is Tag with the text's tokens given (the pipeline's way).
 func (t *Tagger) TagTokens(text string, toks []doc.Token) []doc.Amount {
-	var out []doc.Amount
+	c := newCollector()
 	t.set.ScanTokens(text, toks, func(m rules.Match) {
 		if a, ok := t.amount(&m); ok {
-			out = append(out, a)
+			c.buf = append(c.buf, a)
 		}
 	})
+	return c.result()
+}
+
+// collector gathers a text's amounts in a pooled buffer, so that the
+// result is allocated once at its final size instead of grown by append.
+type collector struct{ buf []doc.Amount }
+
+var collectors = sync.Pool{New: func() any { return &collector{buf: make([]doc.Amount, 0, 32)} }}
+
+func newCollector() *collector { return collectors.Get().(*collector) }
+
+// result returns a copy of the amounts gathered (nil when none) and puts
+// c back into the pool, unless its buffer grew too large to keep.
+func (c *collector) result() []doc.Amount {
+	var out []doc.Amount
+	if len(c.buf) > 0 {
+		out = make([]doc.Amount, len(c.buf))
+		copy(out, c.buf)
+	}
+	if cap(c.buf) <= 1024 {
+		clear(c.buf) // the pool must not keep the text's strings alive
+		c.buf = c.buf[:0]
+		collectors.Put(c)
+	}
 	return out
 }
 
 func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
+	ra := t.ruleAttrs(m.Rule)
+	if ra.none {
+		return doc.Amount{}, false
+	}
 	unit, ok := t.set.Expand(m, "unit")
 	if !ok || unit == "-" {
 		return doc.Amount{}, false
 	}
-	numText, _ := t.set.Expand(m, "number")
-	v, ok := t.Number(numText)
+	var numText string
+	if ra.number {
+		numText, _ = t.set.Expand(m, "number")
+	}
+	v, exact, ok := t.number(numText)
 	if !ok {
 		return doc.Amount{}, false
 	}
-	counted, _ := t.set.Expand(m, "counted")
+	var counted string
+	if ra.counted {
+		counted, _ = t.set.Expand(m, "counted")
+	}
 	end := m.End
 	if counted != "" {
-		if _, skip := t.set.Lookup("notcounted", counted); skip || isYear(numText) {
+		if _, skip := t.lookup(t.notcounted, "notcounted", counted); skip || isYear(numText) {
 			// not a count after all: keep the number with its magnitude
 			// when the rule says where that ends, else drop the match
 			sh, ok := t.set.Expand(m, "short")
@@ -147,12 +203,15 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 			end, counted, unit = e, "", ""
 		}
 	}
-	if sc, ok := t.set.Expand(m, "scale"); ok && sc != "" {
-		f, err := strconv.ParseFloat(sc, 64)
-		if err != nil {
-			return doc.Amount{}, false
+	if ra.scale {
+		if sc, ok := t.set.Expand(m, "scale"); ok && sc != "" {
+			f, err := strconv.ParseFloat(sc, 64)
+			if err != nil {
+				return doc.Amount{}, false
+			}
+			v *= f
+			exact = false
 		}
-		v *= f
 	}
 	if u, div, ok := strings.Cut(unit, "/"); ok {
 		d, err := strconv.ParseFloat(div, 64)
@@ -160,19 +219,54 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 			return doc.Amount{}, false
 		}
 		unit, v = u, v/d
+		exact = false
 	}
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return doc.Amount{}, false
 	}
-	return doc.Amount{Span: doc.Span{Start: m.Start, End: end}, Value: round(v), Unit: unit, Counted: counted}, true
+	if !exact {
+		v = round(v)
+	}
+	return doc.Amount{Span: doc.Span{Start: m.Start, End: end}, Value: v, Unit: unit, Counted: counted}, true
 }
 
-// round removes binary noise from decimal products (1.5 × 1e9).
+// ruleAttrs returns what New noted about rule r; a rule it does not know
+// (not one of the set's) may have any attribute.
+func (t *Tagger) ruleAttrs(r *rules.Rule) ruleAttrs {
+	if i := r.Index; i >= 0 && i < len(t.attrs) && t.set.Rules[i] == r {
+		return t.attrs[i]
+	}
+	return ruleAttrs{counted: true, scale: true, number: true}
+}
+
+// lookup looks s up in table tbl, the set's table called name, or, when
+// the set has no such table, asks the set.
+func (t *Tagger) lookup(tbl *rules.Table, name, s string) (string, bool) {
+	if tbl != nil {
+		return tbl.Lookup(s)
+	}
+	return t.set.Lookup(name, s)
+}
+
+// round removes binary noise from decimal products (1.5 × 1e9): it
+// rounds v to 12 significant decimal digits. An integer with at most 12
+// significant digits is its own rounding and is returned without the
+// decimal round trip, which costs no allocation either way.
 func round(v float64) float64 {
 	if v == 0 || math.Abs(v) > 1e18 {
 		return v
 	}
-	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if a := math.Abs(v); a == math.Trunc(a) {
+		n := uint64(a) // exact: a is an integer of at most 1e18
+		for n >= 1e12 && n%10 == 0 {
+			n /= 10
+		}
+		if n < 1e12 {
+			return v
+		}
+	}
+	var buf [32]byte
+	r, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], v, 'g', 12, 64)), 64)
 	if err != nil {
 		return v
 	}
@@ -191,31 +285,39 @@ func isYear(s string) bool {
 // "1,500.5" in English; the other language's notation is understood when
 // unambiguous) or written as a word of the language's num table.
 func (t *Tagger) Number(s string) (float64, bool) {
+	v, _, ok := t.number(s)
+	return v, ok
+}
+
+// number is Number that also reports whether v is exact: read from at
+// most 12 significant digits without arithmetic, so that round(v) == v.
+func (t *Tagger) number(s string) (v float64, exact, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, false
+		return 0, false, false
 	}
 	if c := s[0]; c >= '0' && c <= '9' {
 		// "9-1/2": a whole number and a fraction (Reuters style)
 		if i := strings.IndexByte(s, '-'); i > 0 {
 			if j := strings.IndexByte(s[i:], '/'); j > 0 {
-				w, ok1 := ParseNumber(s[:i], t.decimal)
+				w, _, ok1 := parseNumber(s[:i], t.decimal)
 				n, err1 := strconv.Atoi(s[i+1 : i+j])
 				d, err2 := strconv.Atoi(s[i+j+1:])
 				if !ok1 || err1 != nil || err2 != nil || d == 0 {
-					return 0, false
+					return 0, false, false
 				}
-				return w + float64(n)/float64(d), true
+				return w + float64(n)/float64(d), false, true
 			}
 		}
-		return ParseNumber(s, t.decimal)
+		v, digits, ok := parseNumber(s, t.decimal)
+		return v, digits <= 12, ok
 	}
-	v, ok := t.set.Lookup("num", s)
+	w, ok := t.lookup(t.num, "num", s)
 	if !ok {
-		return 0, false
+		return 0, false, false
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	return f, err == nil
+	f, err := strconv.ParseFloat(w, 64)
+	return f, false, err == nil
 }
 
 // ParseNumber parses digits with grouping and decimal separators. decimal
@@ -223,59 +325,115 @@ func (t *Tagger) Number(s string) (float64, bool) {
 // thousands. A string with only the grouping character is read as grouped
 // when every group after the first has three digits ("3.000" in German),
 // else with that character as the decimal point ("1.5" in German text).
-// It never panics; anything else gives false.
+// It never panics and does not allocate; anything else gives false.
 func ParseNumber(s string, decimal byte) (float64, bool) {
+	v, _, ok := parseNumber(s, decimal)
+	return v, ok
+}
+
+// pow10 holds the powers of ten that float64 represents exactly and that
+// parseNumber divides by.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseNumber is ParseNumber that also returns how many digits s has.
+// It rewrites s into Go's notation in a fixed buffer: the decimal
+// separator becomes '.', grouping characters are dropped.
+func parseNumber(s string, decimal byte) (v float64, digits int, ok bool) {
 	group := byte(',')
 	if decimal == ',' {
 		group = '.'
 	}
 	if s == "" || len(s) > 64 {
-		return 0, false
+		return 0, 0, false
 	}
-	nd, ng := strings.Count(s, string(decimal)), strings.Count(s, string(group))
-	var b strings.Builder
+	nd, ng := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case decimal:
+			nd++
+		case group:
+			ng++
+		}
+	}
+	var buf [64]byte
+	n := 0
 	switch {
 	case nd == 0 && ng == 0:
-		b.WriteString(s)
-	case nd <= 1 && ng == 0:
-		b.WriteString(strings.Replace(s, string(decimal), ".", 1))
-	case nd == 0 && ng > 0:
-		parts := strings.Split(s, string(group))
-		grouped := len(parts[0]) >= 1 && len(parts[0]) <= 3
-		for _, p := range parts[1:] {
-			if len(p) != 3 {
-				grouped = false
+		n = copy(buf[:], s)
+	case nd == 1 && ng == 0:
+		n = copy(buf[:], s)
+		buf[strings.IndexByte(s, decimal)] = '.'
+	case nd == 0:
+		// grouped: 1 to 3 digits, then groups of three ("3.000",
+		// "1,500,000"); else one separator is the decimal point
+		first := strings.IndexByte(s, group)
+		grouped := first >= 1 && first <= 3
+		for prev, i := first, first+1; grouped && i <= len(s); i++ {
+			if i == len(s) || s[i] == group {
+				grouped = i-prev-1 == 3
+				prev = i
 			}
 		}
-		if grouped {
-			b.WriteString(strings.Join(parts, ""))
-		} else if ng == 1 {
-			b.WriteString(parts[0] + "." + parts[1])
-		} else {
-			return 0, false
+		switch {
+		case grouped:
+			for i := 0; i < len(s); i++ {
+				if s[i] != group {
+					buf[n] = s[i]
+					n++
+				}
+			}
+		case ng == 1:
+			n = copy(buf[:], s)
+			buf[first] = '.'
+		default:
+			return 0, 0, false
 		}
 	case nd == 1:
 		i := strings.IndexByte(s, decimal)
 		if strings.LastIndexByte(s, group) > i {
-			return 0, false
+			return 0, 0, false
 		}
-		b.WriteString(strings.ReplaceAll(s[:i], string(group), ""))
-		b.WriteByte('.')
-		b.WriteString(s[i+1:])
+		for j := 0; j < i; j++ {
+			if s[j] != group {
+				buf[n] = s[j]
+				n++
+			}
+		}
+		buf[n] = '.'
+		n++
+		n += copy(buf[n:], s[i+1:])
 	default:
-		return 0, false
+		return 0, 0, false
 	}
-	str := b.String()
-	for i := 0; i < len(str); i++ {
-		if c := str[i]; (c < '0' || c > '9') && c != '.' {
-			return 0, false
+	// digits and at most one point: up to 15 digits are an exact integer
+	// divided by an exact power of ten, one correctly rounded division
+	// that gives what strconv.ParseFloat gives
+	var mant uint64
+	dots, frac := 0, 0
+	for _, c := range buf[:n] {
+		switch {
+		case c >= '0' && c <= '9':
+			if digits < 15 {
+				mant = mant*10 + uint64(c-'0')
+			}
+			digits++
+			if dots > 0 {
+				frac++
+			}
+		case c == '.':
+			dots++
+		default:
+			return 0, 0, false
 		}
 	}
-	f, err := strconv.ParseFloat(str, 64)
-	if err != nil {
-		return 0, false
+	if digits >= 1 && digits <= 15 && dots <= 1 {
+		return float64(mant) / pow10[frac], digits, true
 	}
-	return f, true
+	f, err := strconv.ParseFloat(string(buf[:n]), 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	return f, digits, true
 }
 
 // Stage returns the pipeline stage "amount". Languages without amount

@@ -103,6 +103,16 @@ func TestTag(t *testing.T) {
 	}
 }
 
+// TestTagNone checks that a text without amounts gives nil, not an empty
+// slice (JSON null, as before the results were pooled).
+func TestTagNone(t *testing.T) {
+	for _, code := range []string{"de", "en"} {
+		if got := mustTagger(t, code).Tag("Keine Zahl hier. No number here."); got != nil {
+			t.Errorf("%s: got %#v, want nil", code, got)
+		}
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	cases := []struct {
 		s    string

@@ -42,10 +42,12 @@ func FuzzTag(f *testing.F) {
 	})
 }
 
-// FuzzParseNumber checks that the number parser never panics and returns
-// finite, non-negative values.
+// FuzzParseNumber checks that the number parser never panics, returns
+// finite, non-negative values, and agrees bit for bit with the former
+// implementation (parseNumberStrings), as round does with its former one.
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"3.000", "1.500.000,25", "1,5", "1,500.75", "", ".", ",,", "1e5", "9999999999999999999999"} {
+	for _, s := range []string{"3.000", "1.500.000,25", "1,5", "1,500.75", "", ".", ",,", "1e5", "9999999999999999999999",
+		"999999999999999.9", "0.1234567890123456789", "1234567890123"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -53,6 +55,14 @@ func FuzzParseNumber(f *testing.F) {
 			v, ok := ParseNumber(s, dec)
 			if ok && (math.IsNaN(v) || math.IsInf(v, 0) || v < 0) {
 				t.Fatalf("ParseNumber(%q, %c) = %v", s, dec, v)
+			}
+			if w, wok := parseNumberStrings(s, dec); ok != wok || math.Float64bits(v) != math.Float64bits(w) {
+				t.Fatalf("ParseNumber(%q, %c) = %v, %v; former implementation %v, %v", s, dec, v, ok, w, wok)
+			}
+			for _, x := range []float64{v, v * 1e3, v * 1e6, v * 1e9, v / 100} {
+				if got, want := round(x), roundStrings(x); math.Float64bits(got) != math.Float64bits(want) {
+					t.Fatalf("round(%v) = %v, want %v", x, got, want)
+				}
 			}
 		}
 	})

@@ -89,30 +89,10 @@ func New(code string) (*Tagger, error) {
 // Rules returns the tagger's rule set (for tests and tools).
 func (t *Tagger) Rules() *rules.Set { return t.set }
 
-var (
-	cacheMu sync.Mutex
-	cache   = map[string]*Tagger{}
-	cacheE  = map[string]error{}
-)
+var cache = lang.NewCache(New)
 
 // For returns the shared tagger of a language, loading it on first use.
-func For(code string) (*Tagger, error) {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if t, ok := cache[code]; ok {
-		return t, nil
-	}
-	if err, ok := cacheE[code]; ok {
-		return nil, err
-	}
-	t, err := New(code)
-	if err != nil {
-		cacheE[code] = err
-		return nil, err
-	}
-	cache[code] = t
-	return t, nil
-}
+func For(code string) (*Tagger, error) { return cache.For(code) }
 
 // Tag returns the amounts of text in text order, nil when there are
 // none. Amounts start where tokens start (or after a hyphen or slash

@@ -43,7 +43,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -194,30 +193,10 @@ func tenseOf(s string) int {
 // Rules returns the tagger's rule set (for tests and tools).
 func (t *Tagger) Rules() *rules.Set { return t.set }
 
-var (
-	cacheMu sync.Mutex
-	cache   = map[string]*Tagger{}
-	cacheE  = map[string]error{}
-)
+var cache = lang.NewCache(New)
 
 // For returns the shared tagger of a language, loading it on first use.
-func For(code string) (*Tagger, error) {
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if t, ok := cache[code]; ok {
-		return t, nil
-	}
-	if err, ok := cacheE[code]; ok {
-		return nil, err
-	}
-	t, err := New(code)
-	if err != nil {
-		cacheE[code] = err
-		return nil, err
-	}
-	cache[code] = t
-	return t, nil
-}
+func For(code string) (*Tagger, error) { return cache.For(code) }
 
 // Tag finds and normalises the time expressions of text. anchor is the
 // date relative expressions resolve against (zero: leave them

@@ -9,7 +9,7 @@
 // known), equals the gold value. chrono has no durations, sets or
 // PRESENT_REF-style values, so those count as missed.
 import * as chrono from "chrono-node";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -72,7 +72,8 @@ function score(file) {
   console.log(`${path.relative(repo, file)}: ${total} gold, chrono found ${found} (${(100 * found / total).toFixed(1)}%), correct ${correct} (${(100 * correct / total).toFixed(1)}%)`);
 }
 
-for (const f of ["de-wire-gold.txt", "de-wire-heldout.txt", "de-wire-heldout2.txt"]) {
+// Every German gold set of the timex package: the tuning set and the held-out ones.
+for (const f of readdirSync(path.join(repo, "timex", "testdata")).filter(f => /^de-wire-.*\.txt$/.test(f)).sort()) {
   score(path.join(repo, "timex", "testdata", f));
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 
 	"github.com/dateline/dateline/lang"
 )
@@ -266,33 +265,17 @@ func LoadData(fsys fs.FS, code string) (*Data, error) {
 	return d, nil
 }
 
-var (
-	dataMu    sync.Mutex
-	dataCache = map[string]*Data{}
-	dataErr   = map[string]error{}
-)
+var dataCache = lang.NewCache(func(code string) (*Data, error) {
+	d, err := LoadData(lang.FS(), code)
+	if lang.IsNotExist(err) {
+		return nil, nil
+	}
+	return d, err
+})
 
 // dataFor returns the embedded data of a language, loaded once; nil when
 // the language has none.
-func dataFor(code string) (*Data, error) {
-	dataMu.Lock()
-	defer dataMu.Unlock()
-	if d, ok := dataCache[code]; ok {
-		return d, dataErr[code]
-	}
-	d, err := LoadData(lang.FS(), code)
-	if lang.IsNotExist(err) {
-		d, err = nil, nil
-	}
-	dataCache[code], dataErr[code] = d, err
-	return d, err
-}
-
-// findCues returns, by class, the word indexes of every cue match in ws.
-func (d *Data) findCues(ws []word) map[string][][]int {
-	cues, _ := d.scan(ws)
-	return cues
-}
+func dataFor(code string) (*Data, error) { return dataCache.For(code) }
 
 // trigCand is a trigger pattern whose first part matches word wi.
 type trigCand struct {

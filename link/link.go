@@ -110,7 +110,6 @@ type ment struct {
 	entry *kb.Entry
 	id    string // final entity id
 	name  string // display name for unlinked entities
-	typ   string
 }
 
 // cluster is one person of the story.

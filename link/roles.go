@@ -118,14 +118,10 @@ func (lk *linking) contextScope(h *roleHit, i int) {
 			h.scope = org.ID // "NATO secretary-general"
 			continue
 		}
-		for _, v := range []string{strings.TrimSuffix(strings.TrimSuffix(pw.lower, "'s"), "’s")} {
-			if v != pw.lower {
-				for _, e := range lk.l.kb.Lookup(v) {
-					if e.Kind == kb.KindCountry {
-						h.scope = e.Country
-					}
-					break
-				}
+		// a possessive country ("Russia's president"): the best entry only
+		if v := strings.TrimSuffix(strings.TrimSuffix(pw.lower, "'s"), "’s"); v != pw.lower {
+			if es := lk.l.kb.Lookup(v); len(es) > 0 && es[0].Kind == kb.KindCountry {
+				h.scope = es[0].Country
 			}
 		}
 		break
@@ -133,13 +129,13 @@ func (lk *linking) contextScope(h *roleHit, i int) {
 	if h.scope == "" && h.next+1 < len(lk.ws) {
 		switch lk.ws[h.next].lower {
 		case "of", "der", "des", "von":
-			for _, e := range lk.l.kb.Lookup(lk.d.Text[lk.ws[h.next+1].start:lk.ws[h.next+1].end]) {
-				if e.Kind == kb.KindCountry {
+			// "the president of Russia": the best entry only
+			if es := lk.l.kb.Lookup(lk.d.Text[lk.ws[h.next+1].start:lk.ws[h.next+1].end]); len(es) > 0 {
+				if e := es[0]; e.Kind == kb.KindCountry {
 					h.scope = e.Country
 				} else if e.Type == "ORG" {
 					h.scope = e.ID
 				}
-				break
 			}
 		}
 	}

@@ -63,7 +63,6 @@ func crossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 		return nil, nil, err
 	}
 	out := map[string]Scores{}
-	var outs [][]Scores
 	for k := 0; k < runs; k++ {
 		t0 := time.Now()
 		var train []labelled
@@ -95,7 +94,6 @@ func crossValidate(opt TrainOptions, folds, runs int, log io.Writer) (map[string
 			row = append(row, sc)
 			fmt.Fprintf(log, "ner: fold %d/%d %s: F1 %.2f (%s)\n", k+1, folds, h.name, sc.Overall.F1(), time.Since(t0).Round(time.Second))
 		}
-		outs = append(outs, row)
 		for i, h := range held {
 			out[h.name] = mergeScores(out[h.name], row[i])
 		}

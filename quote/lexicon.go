@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dateline/dateline/lang"
 	"github.com/dateline/dateline/rules"
@@ -106,18 +105,13 @@ func (l *lexicon) index() {
 	}
 }
 
-var (
-	lexMu    sync.Mutex
-	lexCache = map[string]*lexicon{}
-)
+var lexicons = lang.NewCache(newLexicon)
 
 // loadLexicon returns the (cached) lexicon of a language.
-func loadLexicon(code string) (*lexicon, error) {
-	lexMu.Lock()
-	defer lexMu.Unlock()
-	if l, ok := lexCache[code]; ok {
-		return l, nil
-	}
+func loadLexicon(code string) (*lexicon, error) { return lexicons.For(code) }
+
+// newLexicon reads the lexicon of a language.
+func newLexicon(code string) (*lexicon, error) {
 	l := &lexicon{
 		lang:     code,
 		verbs:    map[string][]verbSense{},
@@ -232,8 +226,5 @@ func loadLexicon(code string) (*lexicon, error) {
 	}
 	l.channels = set
 	l.index()
-	lexCache[code] = l
 	return l, nil
 }
-
-func (l *lexicon) is(word, class string) bool { return l.class[strings.ToLower(word)] == class }

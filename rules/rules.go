@@ -1001,27 +1001,6 @@ func (s *Set) candidates(text string, pos int, out []int) []int {
 	return out
 }
 
-// clampRune fits a rune into the 10 bits a packed key gives it; runes
-// beyond share one code, which only makes the index less selective.
-func clampRune(r rune) uint64 {
-	if r > 0x3FF || r < 0 {
-		return 0x3FF
-	}
-	return uint64(r)
-}
-
-// packKey packs a key of up to six normalised runes into an integer:
-// 10 bits a rune, the rune count in the top four bits.
-func packKey(k string) uint64 {
-	var v uint64
-	n := 0
-	for _, r := range k {
-		v = v<<10 | clampRune(r)
-		n++
-	}
-	return v | uint64(n)<<60
-}
-
 // window returns text[pos:pos+Window], cut at a rune boundary.
 func window(text string, pos int) string {
 	end := pos + Window

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -148,25 +149,32 @@ func readCorpora(opt TrainOptions) ([]corpus, error) {
 	type src struct {
 		path, domain string
 		germeval     bool
+		optional     bool // used when present: the train splits ../shared/data lacks
 	}
 	var srcs []src
 	if opt.Lang == "de" {
 		srcs = []src{
-			{"ner/germeval2014/NER-de-dev.tsv", "germeval", true},
-			{"ner/conll2003-de/testa.txt", "conll", false},
+			{"ner/germeval2014/NER-de-train.tsv", "germeval", true, true},
+			{"ner/germeval2014/NER-de-dev.tsv", "germeval", true, false},
+			{"ner/conll2003-de/train.txt", "conll", false, true},
+			{"ner/conll2003-de/testa.txt", "conll", false, false},
 		}
 		if !opt.NoEuroparl {
-			srcs = append(srcs, src{"ner/europarl-de/train.tsv", "europarl", false}, src{"ner/europarl-de/dev.tsv", "europarl", false})
+			srcs = append(srcs, src{"ner/europarl-de/train.tsv", "europarl", false, false}, src{"ner/europarl-de/dev.tsv", "europarl", false, false})
 		}
 	} else {
-		srcs = []src{{"ner/conll2003-en/train.txt", "conll", false}}
+		srcs = []src{{"ner/conll2003-en/train.txt", "conll", false, false}}
 		if opt.IncludeDev {
-			srcs = append(srcs, src{"ner/conll2003-en/dev.txt", "conll", false})
+			srcs = append(srcs, src{"ner/conll2003-en/dev.txt", "conll", false, false})
 		}
 	}
 	var out []corpus
 	for _, s := range srcs {
-		sents, err := readFile(filepath.Join(opt.DataDir, s.path), s.germeval)
+		path := filepath.Join(opt.DataDir, s.path)
+		if _, err := os.Stat(path); s.optional && errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		sents, err := readFile(path, s.germeval)
 		if err != nil {
 			return nil, err
 		}

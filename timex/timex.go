@@ -200,16 +200,24 @@ func For(code string) (*Tagger, error) { return cache.For(code) }
 
 // Tag finds and normalises the time expressions of text. anchor is the
 // date relative expressions resolve against (zero: leave them
-// unresolved); sents, when not nil, are the sentence spans used for tense.
-// The result is in text order, spans on rune boundaries, not overlapping.
+// unresolved); sents are the sentence spans used for tense (nil: Tag
+// splits the sentences itself). The result is in text order, spans on
+// rune boundaries, not overlapping.
 //
 // Expressions start where tokens start (or after a hyphen or slash
-// inside one), never inside a number: Tag tokenizes the text first.
+// inside one), never inside a number: Tag tokenizes the text first, as
+// the pipeline does, so the two agree.
 func (t *Tagger) Tag(text string, anchor time.Time, sents []doc.Span) []doc.Timex {
 	if t.seg == nil {
 		return t.tag(text, anchor, sents, func(emit func(rules.Match)) { t.set.Scan(text, 0, len(text), emit) })
 	}
-	return t.TagTokens(text, anchor, sents, t.seg.Tokens(text, nil))
+	toks := t.seg.Tokens(text, nil)
+	if sents == nil {
+		for _, s := range t.seg.Sentences(text, toks, nil) {
+			sents = append(sents, s.Span)
+		}
+	}
+	return t.TagTokens(text, anchor, sents, toks)
 }
 
 // TagTokens is Tag with the text's tokens given (the pipeline's way).

@@ -67,6 +67,10 @@ type Tagger struct {
 	// words holds the past and future tables in one: tensePast,
 	// tenseReport or tenseFuture (past wins over future, as looked up)
 	words map[string]int8
+	// auxBefore and auxAfter (the tenseaux table) are words that make a
+	// past participle next to them no past marker: "would [be] paid",
+	// "ausgeschrieben [werden]"
+	auxBefore, auxAfter map[string]bool
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -156,6 +160,17 @@ func New(code string) (*Tagger, error) {
 		for c := range t.byLast {
 			if a.suf == "" || a.suf[len(a.suf)-1] == byte(c) {
 				t.byLast[c] = append(t.byLast[c], a)
+			}
+		}
+	}
+	if tb, ok := set.Tables["tenseaux"]; ok {
+		t.auxBefore, t.auxAfter = map[string]bool{}, map[string]bool{}
+		for k, v := range tb.Value {
+			switch v {
+			case "before":
+				t.auxBefore[k] = true
+			case "after":
+				t.auxAfter[k] = true
 			}
 		}
 	}
@@ -348,7 +363,7 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 	best, bestDist, bestStart := TenseUnknown, 1<<30, 0
 	consider := func(i, j, d int) {
 		tn, weak := t.wordTense(text[i:j])
-		if tn == TenseUnknown {
+		if tn == TenseUnknown || tn == TensePast && t.auxiliary(text, i, j, s) {
 			return
 		}
 		if weak && d > 8 {
@@ -409,6 +424,43 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// auxiliary reports whether the word text[i:j] stands next to an auxiliary
+// of the tenseaux table (the word before or after it, within sentence s),
+// which makes a participle no past marker.
+func (t *Tagger) auxiliary(text string, i, j int, s doc.Span) bool {
+	if len(t.auxBefore) > 0 {
+		e := i
+		for e > s.Start && !isLetterBefore(text, e) {
+			_, size := utf8.DecodeLastRuneInString(text[:e])
+			e -= size
+		}
+		b := e
+		for b > s.Start && isLetterBefore(text, b) {
+			_, size := utf8.DecodeLastRuneInString(text[:b])
+			b -= size
+		}
+		if b < e && t.auxBefore[strings.ToLower(text[b:e])] {
+			return true
+		}
+	}
+	if len(t.auxAfter) > 0 {
+		b := j
+		for b < s.End && !isLetterAt(text, b) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+		}
+		e := b
+		for e < s.End && isLetterAt(text, e) {
+			_, size := utf8.DecodeRuneInString(text[e:])
+			e += size
+		}
+		if b < e && t.auxAfter[strings.ToLower(text[b:e])] {
+			return true
+		}
+	}
+	return false
 }
 
 // isLetterAt reports whether the rune at text[i:] is a letter.

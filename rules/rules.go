@@ -1156,13 +1156,6 @@ func (s *Set) matchUnion(w *walker, text string, pos int) (Match, bool) {
 	found := false
 	for _, re := range ends {
 		r := s.Rules[re.rule]
-		if r.check {
-			m, ok := s.tryRule(r, text, pos)
-			if ok && (!found || m.End > best.End || m.End == best.End && r.Index < best.Rule.Index) {
-				best, found = m, true
-			}
-			continue
-		}
 		e := pos + re.end
 		if re.end > r.maxLen || midWord(text, pos, e) {
 			var ok bool
@@ -1170,9 +1163,22 @@ func (s *Set) matchUnion(w *walker, text string, pos int) (Match, bool) {
 				continue
 			}
 		}
-		if !found || e > best.End || e == best.End && r.Index < best.Rule.Index {
-			best, found = Match{Rule: r, Start: pos, End: e}, true
+		if found && (e < best.End || e == best.End && r.Index > best.Rule.Index) {
+			continue // cannot win
 		}
+		if r.check {
+			// the guard needs the groups
+			m, ok := s.groupsOf(w, r, text, pos, e)
+			if !ok {
+				continue
+			}
+			if v, ok := s.Expand(&m, "check"); !ok || v == "" {
+				continue
+			}
+			best, found = m, true
+			continue
+		}
+		best, found = Match{Rule: r, Start: pos, End: e}, true
 	}
 	if found && best.groups == nil {
 		m, ok := s.groupsOf(w, best.Rule, text, pos, best.End)

@@ -354,6 +354,8 @@ func (w *walker) walk(s string) []ruleEnd {
 	w.ends = w.ends[:0]
 	id := int32(0)
 	ncls := int32(w.u.ncls)
+	cls := &w.u.cls
+	trans := w.trans
 	for p := 0; ; {
 		if p == len(s) {
 			st := w.states[id]
@@ -366,11 +368,12 @@ func (w *walker) walk(s string) []ruleEnd {
 		var v uint32
 		q := p
 		if c := s[p]; c < utf8.RuneSelf {
-			k := id*ncls + int32(w.u.cls[c])
-			v = w.trans[k]
+			k := id*ncls + int32(cls[c])
+			v = trans[k]
 			if v == 0 {
 				v = w.step(id, rune(c))
-				w.trans[k] = v
+				trans = w.trans // step may have grown the table
+				trans[k] = v
 			}
 			p++
 		} else {
@@ -385,6 +388,7 @@ func (w *walker) walk(s string) []ruleEnd {
 			}
 			if !found {
 				v = w.step(id, r)
+				trans = w.trans
 				if len(st.uni) < maxUni {
 					st.uni = append(st.uni, uniTrans{r, v})
 				}

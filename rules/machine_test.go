@@ -48,26 +48,31 @@ func corpusSample(tb testing.TB, code string, n int) []string {
 	return out
 }
 
-// TestMachine_corpus checks the rule matcher against package regexp on
-// real news, for every rule of the time and amount layers wherever the
-// index offers it.
-func TestMachine_corpus(t *testing.T) {
-	n := 400
+// layerSets returns the rule sets of the time and amount layers of a
+// language.
+func layerSets(tb testing.TB, code string) []*rules.Set {
+	tt, err := timex.For(code)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	at, err := amount.For(code)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return []*rules.Set{tt.Rules(), at.Rules()}
+}
+
+// onCorpus runs check on up to n news texts of each language (n/10 with
+// -short), with every rule set of the time and amount layers.
+func onCorpus(t *testing.T, n int, check func(s *rules.Set, text string) error) {
 	if testing.Short() {
-		n = 40
+		n /= 10
 	}
 	for _, code := range []string{"de", "en"} {
-		tt, err := timex.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at, err := amount.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sets := layerSets(t, code)
 		for _, text := range corpusSample(t, code, n) {
-			for _, s := range []*rules.Set{tt.Rules(), at.Rules()} {
-				if err := s.CheckMachine(text); err != nil {
+			for _, s := range sets {
+				if err := check(s, text); err != nil {
 					t.Fatalf("%s: %v", code, err)
 				}
 			}
@@ -75,20 +80,19 @@ func TestMachine_corpus(t *testing.T) {
 	}
 }
 
+// TestMachine_corpus checks the rule matcher against package regexp on
+// real news, for every rule of the time and amount layers wherever the
+// index offers it.
+func TestMachine_corpus(t *testing.T) {
+	onCorpus(t, 400, (*rules.Set).CheckMachine)
+}
+
 // TestUnion checks the all-rules automaton against each rule's
 // backtracker at every position of the rules' own examples and, when the
 // corpora are at hand, of real news.
 func TestUnion(t *testing.T) {
 	for _, code := range []string{"de", "en"} {
-		tt, err := timex.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at, err := amount.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range []*rules.Set{tt.Rules(), at.Rules()} {
+		for _, s := range layerSets(t, code) {
 			for _, r := range s.Rules {
 				for _, ex := range r.Examples {
 					if err := s.CheckUnion(ex.Text); err != nil {
@@ -101,27 +105,7 @@ func TestUnion(t *testing.T) {
 }
 
 func TestUnion_corpus(t *testing.T) {
-	n := 300
-	if testing.Short() {
-		n = 30
-	}
-	for _, code := range []string{"de", "en"} {
-		tt, err := timex.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at, err := amount.For(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, text := range corpusSample(t, code, n) {
-			for _, s := range []*rules.Set{tt.Rules(), at.Rules()} {
-				if err := s.CheckUnion(text); err != nil {
-					t.Fatalf("%s: %v", code, err)
-				}
-			}
-		}
-	}
+	onCorpus(t, 300, (*rules.Set).CheckUnion)
 }
 
 // TestScan_concurrent tags the same stories from several goroutines at
@@ -171,18 +155,7 @@ func FuzzUnion(f *testing.F) {
 		"Anfang März 1.000 Minuten", "\xff\xfe Mittwochabend", ""} {
 		f.Add(s, uint64(0x0305))
 	}
-	var sets []*rules.Set
-	for _, code := range []string{"de", "en"} {
-		tt, err := timex.For(code)
-		if err != nil {
-			f.Fatal(err)
-		}
-		at, err := amount.For(code)
-		if err != nil {
-			f.Fatal(err)
-		}
-		sets = append(sets, tt.Rules(), at.Rules())
-	}
+	sets := append(layerSets(f, "de"), layerSets(f, "en")...)
 	f.Fuzz(func(t *testing.T, text string, spans uint64) {
 		if len(text) > 256 {
 			text = text[:256]

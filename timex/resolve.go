@@ -274,6 +274,10 @@ func shift(a time.Time, unit string, n int) string {
 		h := a.Year()*2 + (int(a.Month())-1)/6 + n
 		return fmt.Sprintf("%04d-H%d", floorDiv(h, 2), h-2*floorDiv(h, 2)+1)
 	case "year":
+		if y := a.Year() + n; y < 1 {
+			// before Christ, HeidelTime's way: 1 BC is year 0
+			return "BC" + pad(1-y, 4)
+		}
 		return pad(a.Year()+n, 4)
 	case "decade":
 		return pad(a.Year()/10+n, 3)
@@ -323,12 +327,17 @@ func shiftRef(ref, unit string, n int) (string, bool) {
 
 // Number parses a cardinal written in digits or as a word of the set's
 // "num" table ("zwei", "two", "dozen"), returning its integer value as a
-// string. Compounds of table words joined by "und"/"-" ("einundzwanzig",
-// "twenty-one") are summed.
+// string. Digits may be grouped by thousands with one separator, '.' or
+// ',' ("10.000", "10,000"); which one a language uses is its rules'
+// business. Compounds of table words joined by "und"/"-"
+// ("einundzwanzig", "twenty-one") are summed.
 func Number(set *rules.Set, s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", false
+	}
+	if g, ok := ungroup(s); ok {
+		s = g
 	}
 	if isDigits(s) {
 		n, err := strconv.Atoi(s)
@@ -353,6 +362,27 @@ func Number(set *rules.Set, s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// ungroup removes the thousands separators of s ("10.000" → "10000"):
+// one to three digits, then groups of three after the same separator.
+func ungroup(s string) (string, bool) {
+	i := 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 3 || i == len(s) || s[i] != '.' && s[i] != ',' {
+		return "", false
+	}
+	sep := s[i]
+	out := []byte(s[:i])
+	for rest := s[i:]; rest != ""; rest = rest[4:] {
+		if len(rest) < 4 || rest[0] != sep || !isDigits(rest[1:4]) {
+			return "", false
+		}
+		out = append(out, rest[1:4]...)
+	}
+	return string(out), true
 }
 
 func day2(s string) (string, bool) {

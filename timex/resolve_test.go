@@ -36,6 +36,7 @@ func TestResolve(t *testing.T) {
 		{"a year earlier, day", "@ryear-1", wed, "2025-10-02", 0, "2024", "2025-10-02"},
 		{"day after", "@rday+1", wed, "2025-10-02", 0, "2025-10-03", "2025-10-02"},
 		{"several years ago", "@year-X", wed, "", 0, "PAST_REF", "2026-02-25"},
+		{"before Christ", "@year-2026", wed, "", 0, "BC0001", "2026-02-25"},
 		{"unanchored weekday", "@wd3", time.Time{}, "", 0, "XXXX-WXX-3", ""},
 		{"unanchored month", "@m03", time.Time{}, "", 0, "XXXX-03", ""},
 		{"unanchored clock", "@day+0T09:00", time.Time{}, "", 0, "XXXX-XX-XXT09:00", ""},
@@ -70,6 +71,11 @@ func TestNormalisers(t *testing.T) {
 		{"clock12 noon", clock12, "12 pm", "12:00", true},
 		{"clock12 midnight", clock12, "12 a.m.", "00:00", true},
 		{"clock12 bad", clock12, "13 pm", "", false},
+		{"ungroup dots", ungroup, "10.000", "10000", true},
+		{"ungroup commas", ungroup, "1,250,000", "1250000", true},
+		{"ungroup mixed", ungroup, "1.250,000", "", false},
+		{"ungroup decimal", ungroup, "1.25", "", false},
+		{"ungroup plain", ungroup, "250", "", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -93,6 +99,8 @@ func TestTagger_Tag(t *testing.T) {
 		{"de set", "de", "Er reist jeden Montag nach Brüssel.", "jeden Montag=XXXX-WXX-1"},
 		{"de refs", "de", "Derzeit ist unklar, was künftig geschieht.", "Derzeit=PRESENT_REF | künftig=FUTURE_REF"},
 		{"de Vorjahr", "de", "Im Vorjahr war der Umsatz höher.", "Vorjahr=2025"},
+		{"de quote then reporting verb", "de", "Das wird eng bis Sonntag, sagte der Trainer.", "Sonntag=2026-03-01"},
+		{"de fronted date, reporting verb", "de", "Am Sonntag, sagte er, sei alles ruhig gewesen.", "Sonntag=2026-02-22"},
 		{"en said weekday", "en", "The minister said Tuesday he would resign.", "Tuesday=2026-02-24"},
 		{"en next", "en", "Talks will resume next Tuesday.", "next Tuesday=2026-03-03"},
 		{"en quarter", "en", "Third-quarter profit rose 5% from a year earlier.", "Third-quarter=2025-Q3 | a year earlier=2024-Q3"},

@@ -354,8 +354,10 @@ func sentenceOf(text string, sp doc.Span, sents []doc.Span) doc.Span {
 
 // tense returns the tense of the nearest tense marker to sp in its
 // sentence. A reporting verb ("said", "teilte ... mit") dates the report:
-// it counts only when next to the expression (at most 8 bytes away) or
-// when nothing else is near, as if 60 bytes further. Words are looked at
+// it counts only when next to the expression (at most 8 bytes away, and
+// not behind a comma that ends the expression's clause: "Das wird eng
+// bis Sonntag, sagte er") or when nothing else is near, as if 60 bytes
+// further. Words are looked at
 // outwards from the expression, nearest first, until none left can be
 // nearer than the best found; equal distances go to the earlier word.
 func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
@@ -366,7 +368,10 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 		if tn == TenseUnknown || tn == TensePast && t.auxiliary(text, i, j, s) {
 			return
 		}
-		if weak && d > 8 {
+		if weak && (d > 8 || i >= sp.End && strings.IndexByte(text[sp.End:i], ',') >= 0 && t.marked(text, s.Start, i)) {
+			// "bis Sonntag, sagte er": a reporting verb after the comma
+			// that closes a clause with a verb of its own dates the
+			// report, not the clause
 			d += 60
 		}
 		if d < bestDist || d == bestDist && i < bestStart {
@@ -424,6 +429,27 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// marked reports whether text[from:to] has a tense marker other than a
+// reporting verb.
+func (t *Tagger) marked(text string, from, to int) bool {
+	for i := from; i < to; {
+		if !isLetterAt(text, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < to && isLetterAt(text, j) {
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+		}
+		if tn, _ := t.wordTense(text[i:j]); tn != TenseUnknown && t.words[strings.ToLower(text[i:j])] != tenseReport {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // auxiliary reports whether the word text[i:j] stands next to an auxiliary

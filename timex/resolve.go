@@ -311,8 +311,10 @@ func shiftRef(ref, unit string, n int) (string, bool) {
 		return ymd(t.AddDate(0, 0, n)), true
 	case "year":
 		rest := ref[4:]
-		if len(rest) >= 6 && rest[0] == '-' && isDigits(rest[1:3]) && rest[3] == '-' {
-			rest = "" // a day: a year earlier is the year
+		if !strings.HasPrefix(rest, "-Q") && !strings.HasPrefix(rest, "-H") {
+			// a day, month or season: a year later is the year; a
+			// quarter a year earlier is that quarter (financial news)
+			rest = ""
 		}
 		return pad(y+n, 4) + rest, true
 	case "month":

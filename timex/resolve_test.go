@@ -35,6 +35,8 @@ func TestResolve(t *testing.T) {
 		{"a year earlier, quarter", "@ryear-1", wed, "2025-Q3", 0, "2024-Q3", "2025-Q3"},
 		{"a year earlier, day", "@ryear-1", wed, "2025-10-02", 0, "2024", "2025-10-02"},
 		{"day after", "@rday+1", wed, "2025-10-02", 0, "2025-10-03", "2025-10-02"},
+		{"a year later, season", "@ryear+1", wed, "2006-SU", 0, "2007", "2006-SU"},
+		{"same year, month", "@ryear+0", wed, "2017-07", 0, "2017", "2017-07"},
 		{"several years ago", "@year-X", wed, "", 0, "PAST_REF", "2026-02-25"},
 		{"before Christ", "@year-2026", wed, "", 0, "BC0001", "2026-02-25"},
 		{"unanchored weekday", "@wd3", time.Time{}, "", 0, "XXXX-WXX-3", ""},

@@ -22,6 +22,10 @@
 //	@nthMM-W-N      the N-th weekday W of month MM (Thanksgiving: @nth11-4-4)
 //	@rday+N @rmonth+N @ryear+N   like @day..., relative to the last date the
 //	                             story mentioned (re-anchoring), else the anchor
+//	@coordDD  day DD of the month and year of the date that follows the
+//	          rule's match at once (white space aside): "am [21.] oder
+//	          22. September", "vom [10.] bis 12. Juni"; without one the
+//	          expression is dropped
 //
 // Anything after the relative part is appended (@wd3TEV → 2026-02-25TEV).
 // The anchor is the dateline's date, else the publication date; without
@@ -247,6 +251,29 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
+	// a bare day waiting for the date after it (@coordDD): its index in
+	// out and where its match ended
+	coord, coordEnd, dropped := -1, 0, 0
+	settle := func(next *doc.Timex) {
+		if coord < 0 {
+			return
+		}
+		c := &out[coord]
+		coord = -1
+		if next != nil && isDayValue(next.Value) && strings.TrimSpace(text[coordEnd:next.Start]) == "" {
+			v := next.Value[:8] + c.Value[len("@coord"):]
+			if _, err := time.Parse("2006-01-02", v); err == nil || v[:4] == "XXXX" {
+				c.Value, c.Anchor = v, next.Anchor
+				return
+			}
+		}
+		c.Value = ""
+		dropped++
+	}
+	emit := func(tx doc.Timex) {
+		settle(&tx)
+		out = append(out, tx)
+	}
 	scan(func(m rules.Match) {
 		typ, _ := t.set.Expand(&m, "type")
 		val, ok := t.set.Expand(&m, "value")
@@ -263,12 +290,18 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			}
 		}
 		tx := doc.Timex{Span: span, Type: typ, Value: val, Mod: mod}
+		if strings.HasPrefix(val, "@coord") {
+			settle(nil)
+			out = append(out, tx)
+			coord, coordEnd = len(out)-1, m.End
+			return
+		}
 		if strings.HasPrefix(val, "@day+0T") && dayRef != "" {
 			// A clock time belongs to the day the same sentence named:
 			// "am Samstag ... um 15.30 Uhr".
 			if s := sentenceOf(text, span, sents); dayRefEnd > s.Start && dayRefEnd <= span.Start {
 				tx.Value, tx.Anchor = dayRef+val[6:], dayRef
-				out = append(out, tx)
+				emit(tx)
 				return
 			}
 		}
@@ -300,9 +333,27 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if tx.Type == "DATE" && len(tx.Value) == 7 && tx.Value[4:6] == "-Q" && !strings.HasPrefix(val, "@r") {
 			qref = tx.Value
 		}
-		out = append(out, tx)
+		emit(tx)
 	})
+	settle(nil)
+	if dropped > 0 {
+		// remove the bare days no date followed
+		k := 0
+		for _, tx := range out {
+			if tx.Value != "" {
+				out[k] = tx
+				k++
+			}
+		}
+		out = out[:k]
+	}
 	return out
+}
+
+// isDayValue reports whether v is a date to the day (2026-02-25,
+// XXXX-02-25), possibly with a time after it.
+func isDayValue(v string) bool {
+	return len(v) >= 10 && (isDigits(v[:4]) || v[:4] == "XXXX") && v[4] == '-' && isDigits(v[5:7]) && v[7] == '-' && isDigits(v[8:10])
 }
 
 func needsTense(v string) bool {

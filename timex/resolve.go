@@ -10,9 +10,14 @@ import (
 )
 
 // resolve turns an underspecified value (starting with '@') into a TimeML
-// value against anchor (and ref, the last date mentioned). It returns the
-// value and the anchor used ("" when unresolved).
-func resolve(v string, anchor time.Time, ref string, tense int) (string, string) {
+// value against anchor (and ref, the last date mentioned; sref, the last
+// explicit date of the sentence before the expression, or ""). It returns
+// the value and the anchor used ("" when unresolved).
+//
+// A year sref states takes the place of the tense's year for a month,
+// day, season, quarter or holiday without a year and without a direction
+// of its own ("EM 2016 (10. Juni bis 10. Juli)").
+func resolve(v string, anchor time.Time, ref, sref string, tense int) (string, string) {
 	body := v[1:]
 	if anchor.IsZero() {
 		return unresolved(body), ""
@@ -22,6 +27,32 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 	if len(body) > 1 && body[0] == 'r' && body[1] != 'e' {
 		useRef = true
 		body = body[1:]
+	}
+	if len(body) > 1 && body[0] == 't' {
+		// @tyear+0, @tmonth+0: the unit of the date the sentence stated
+		// ("ab Juli 2017 bis Ende des Jahres"), else of the anchor
+		body = body[1:]
+		if sref != "" {
+			useRef, ref = true, sref
+		}
+	}
+	sy := 0
+	if len(sref) >= 4 && isDigits(sref[:4]) {
+		sy, _ = strconv.Atoi(sref[:4])
+	}
+	// inYear is yearFor with the sentence's year first
+	inYear := func(m, d, dir int) int {
+		if sy > 0 && dir == 0 {
+			return sy
+		}
+		return yearFor(anchor, m, d, dir, tense)
+	}
+	// inPick is pickYear with the sentence's year first
+	inPick := func(f func(y int) time.Time) time.Time {
+		if sy > 0 {
+			return f(sy)
+		}
+		return pickYear(anchor, tense, f)
 	}
 	switch {
 	case strings.HasPrefix(body, "wkend"):
@@ -40,11 +71,11 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 			return unresolved(body), ""
 		}
 		rest, dir := dirSuffix(body[3:])
-		y := yearFor(anchor, m, 0, dir, tense)
+		y := inYear(m, 0, dir)
 		return pad(y, 4) + "-" + code + rest, a
 	case strings.HasPrefix(body, "easter"):
 		off, rest := signedInt(body[6:])
-		d := pickYear(anchor, tense, func(y int) time.Time { return easter(y).AddDate(0, 0, off) })
+		d := inPick(func(y int) time.Time { return easter(y).AddDate(0, 0, off) })
 		return ymd(d) + rest, a
 	case strings.HasPrefix(body, "nth"):
 		// @nthMM-W-N: the N-th weekday W (1 = Monday) of month MM
@@ -54,7 +85,7 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if m < 1 || m > 12 || w < 1 || w > 7 || n < 1 || n > 5 {
 			return unresolved(body), ""
 		}
-		d := pickYear(anchor, tense, func(y int) time.Time { return nthWeekday(y, m, w, n) })
+		d := inPick(func(y int) time.Time { return nthWeekday(y, m, w, n) })
 		return ymd(d) + rest, a
 	case strings.HasPrefix(body, "wd"):
 		n, rest, dir := numDir(body[2:])
@@ -80,14 +111,14 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		if m < 1 || m > 12 || day < 1 || day > 31 {
 			return unresolved(body), ""
 		}
-		y := yearFor(anchor, m, day, dir, tense)
+		y := inYear(m, day, dir)
 		return pad(y, 4) + "-" + pad(int(m), 2) + "-" + pad(day, 2) + rest2, a
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
 		m, rest, dir := numDir(body[1:])
 		if m < 1 || m > 12 {
 			return unresolved(body), ""
 		}
-		y := yearFor(anchor, m, 0, dir, tense)
+		y := inYear(m, 0, dir)
 		return pad(y, 4) + "-" + pad(int(m), 2) + rest, a
 	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
 		q, rest, _ := numDir(body[1:])
@@ -99,7 +130,9 @@ func resolve(v string, anchor time.Time, ref string, tense int) (string, string)
 		// News speaks of past quarters far more than of next year's:
 		// a later quarter than the anchor's is last year's unless the
 		// sentence looks ahead.
-		if tense != TenseFuture && q > cur {
+		if sy > 0 {
+			y = sy
+		} else if tense != TenseFuture && q > cur {
 			y--
 		}
 		return pad(y, 4) + "-Q" + strconv.Itoa(q) + rest, a

@@ -11,42 +11,47 @@ func TestResolve(t *testing.T) {
 	cases := []struct {
 		name, v    string
 		anchor     time.Time
-		ref        string
+		ref, sref  string
 		tense      int
 		want, anch string
 	}{
-		{"tomorrow", "@day+1", wed, "", 0, "2026-02-26", "2026-02-25"},
-		{"this week", "@week+0", wed, "", 0, "2026-W09", "2026-02-25"},
-		{"next month", "@month+1", wed, "", 0, "2026-03", "2026-02-25"},
-		{"last quarter", "@quarter-1", wed, "", 0, "2025-Q4", "2026-02-25"},
-		{"decade", "@decade+0", wed, "", 0, "202", "2026-02-25"},
-		{"weekday evening", "@wd3TEV", wed, "", TensePast, "2026-02-25TEV", "2026-02-25"},
-		{"march future", "@m03", wed, "", TenseFuture, "2026-03", "2026-02-25"},
-		{"november past", "@m11", wed, "", TensePast, "2025-11", "2026-02-25"},
-		{"december nearest", "@m12", wed, "", TenseUnknown, "2025-12", "2026-02-25"},
-		{"month-day", "@md03-15", wed, "", TenseUnknown, "2026-03-15", "2026-02-25"},
-		{"last march", "@m03<", wed, "", TenseUnknown, "2025-03", "2026-02-25"},
-		{"quarter past", "@q3", wed, "", TensePast, "2025-Q3", "2026-02-25"},
-		{"weekend past", "@wkend", wed, "", TensePast, "2026-W08-WE", "2026-02-25"},
-		{"winter", "@sWI", wed, "", TenseUnknown, "2025-WI", "2026-02-25"},
-		{"easter", "@easter+0", wed, "", TenseFuture, "2026-04-05", "2026-02-25"},
-		{"good friday 2025", "@easter-2", wed, "", TensePast, "2025-04-18", "2026-02-25"},
-		{"thanksgiving", "@nth11-4-4", wed, "", TensePast, "2025-11-27", "2026-02-25"},
-		{"a year earlier, quarter", "@ryear-1", wed, "2025-Q3", 0, "2024-Q3", "2025-Q3"},
-		{"a year earlier, day", "@ryear-1", wed, "2025-10-02", 0, "2024", "2025-10-02"},
-		{"day after", "@rday+1", wed, "2025-10-02", 0, "2025-10-03", "2025-10-02"},
-		{"a year later, season", "@ryear+1", wed, "2006-SU", 0, "2007", "2006-SU"},
-		{"same year, month", "@ryear+0", wed, "2017-07", 0, "2017", "2017-07"},
-		{"several years ago", "@year-X", wed, "", 0, "PAST_REF", "2026-02-25"},
-		{"before Christ", "@year-2026", wed, "", 0, "BC0001", "2026-02-25"},
-		{"unanchored weekday", "@wd3", time.Time{}, "", 0, "XXXX-WXX-3", ""},
-		{"unanchored month", "@m03", time.Time{}, "", 0, "XXXX-03", ""},
-		{"unanchored clock", "@day+0T09:00", time.Time{}, "", 0, "XXXX-XX-XXT09:00", ""},
-		{"unanchored relative", "@day-1", time.Time{}, "", 0, "UNDEF-day-1", ""},
+		{"tomorrow", "@day+1", wed, "", "", 0, "2026-02-26", "2026-02-25"},
+		{"this week", "@week+0", wed, "", "", 0, "2026-W09", "2026-02-25"},
+		{"next month", "@month+1", wed, "", "", 0, "2026-03", "2026-02-25"},
+		{"last quarter", "@quarter-1", wed, "", "", 0, "2025-Q4", "2026-02-25"},
+		{"decade", "@decade+0", wed, "", "", 0, "202", "2026-02-25"},
+		{"weekday evening", "@wd3TEV", wed, "", "", TensePast, "2026-02-25TEV", "2026-02-25"},
+		{"march future", "@m03", wed, "", "", TenseFuture, "2026-03", "2026-02-25"},
+		{"november past", "@m11", wed, "", "", TensePast, "2025-11", "2026-02-25"},
+		{"december nearest", "@m12", wed, "", "", TenseUnknown, "2025-12", "2026-02-25"},
+		{"month-day", "@md03-15", wed, "", "", TenseUnknown, "2026-03-15", "2026-02-25"},
+		{"last march", "@m03<", wed, "", "", TenseUnknown, "2025-03", "2026-02-25"},
+		{"quarter past", "@q3", wed, "", "", TensePast, "2025-Q3", "2026-02-25"},
+		{"weekend past", "@wkend", wed, "", "", TensePast, "2026-W08-WE", "2026-02-25"},
+		{"winter", "@sWI", wed, "", "", TenseUnknown, "2025-WI", "2026-02-25"},
+		{"easter", "@easter+0", wed, "", "", TenseFuture, "2026-04-05", "2026-02-25"},
+		{"good friday 2025", "@easter-2", wed, "", "", TensePast, "2025-04-18", "2026-02-25"},
+		{"thanksgiving", "@nth11-4-4", wed, "", "", TensePast, "2025-11-27", "2026-02-25"},
+		{"a year earlier, quarter", "@ryear-1", wed, "2025-Q3", "", 0, "2024-Q3", "2025-Q3"},
+		{"a year earlier, day", "@ryear-1", wed, "2025-10-02", "", 0, "2024", "2025-10-02"},
+		{"day after", "@rday+1", wed, "2025-10-02", "", 0, "2025-10-03", "2025-10-02"},
+		{"a year later, season", "@ryear+1", wed, "2006-SU", "", 0, "2007", "2006-SU"},
+		{"same year, month", "@ryear+0", wed, "2017-07", "", 0, "2017", "2017-07"},
+		{"several years ago", "@year-X", wed, "", "", 0, "PAST_REF", "2026-02-25"},
+		{"month in the stated year", "@md06-10", wed, "", "2016", TensePast, "2016-06-10", "2026-02-25"},
+		{"quarter in the stated year", "@q2", wed, "", "2015-Q1", TenseFuture, "2015-Q2", "2026-02-25"},
+		{"direction before stated year", "@m03<", wed, "", "2016", 0, "2025-03", "2026-02-25"},
+		{"end of the stated year", "@tyear+0", wed, "", "2017-07", 0, "2017", "2017-07"},
+		{"end of this year", "@tyear+0", wed, "2017-07", "", 0, "2026", "2026-02-25"},
+		{"before Christ", "@year-2026", wed, "", "", 0, "BC0001", "2026-02-25"},
+		{"unanchored weekday", "@wd3", time.Time{}, "", "", 0, "XXXX-WXX-3", ""},
+		{"unanchored month", "@m03", time.Time{}, "", "", 0, "XXXX-03", ""},
+		{"unanchored clock", "@day+0T09:00", time.Time{}, "", "", 0, "XXXX-XX-XXT09:00", ""},
+		{"unanchored relative", "@day-1", time.Time{}, "", "", 0, "UNDEF-day-1", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, anch := resolve(c.v, c.anchor, c.ref, c.tense)
+			got, anch := resolve(c.v, c.anchor, c.ref, c.sref, c.tense)
 			if got != c.want || anch != c.anch {
 				t.Errorf("resolve(%q) = %q, %q; want %q, %q", c.v, got, anch, c.want, c.anch)
 			}
@@ -101,6 +106,8 @@ func TestTagger_Tag(t *testing.T) {
 		{"de set", "de", "Er reist jeden Montag nach Brüssel.", "jeden Montag=XXXX-WXX-1"},
 		{"de refs", "de", "Derzeit ist unklar, was künftig geschieht.", "Derzeit=PRESENT_REF | künftig=FUTURE_REF"},
 		{"de Vorjahr", "de", "Im Vorjahr war der Umsatz höher.", "Vorjahr=2025"},
+		{"de stated year", "de", "Die EM 2016 (10. Juni bis 10. Juli) war ein Erfolg.", "2016=2016 | 10. Juni=2016-06-10 | 10. Juli=2016-07-10"},
+		{"de stated year, other clause", "de", "Das Gesetz war 2014 gekippt worden, im Jänner dachte sie an eine Wiedereinführung.", "2014=2014 | Jänner=2026-01"},
 		{"de coordinated day", "de", "Die Feier soll am 21. oder 22. September 2025 beginnen.", "21.=2025-09-21 | 22. September 2025=2025-09-22"},
 		{"de day range, no date after", "de", "Sie wurden 3. und Vierte.", ""},
 		{"de day range, invalid", "de", "vom 30. bis 2. Februar 2026", "2. Februar 2026=2026-02-02"},

@@ -22,6 +22,9 @@
 //	@nthMM-W-N      the N-th weekday W of month MM (Thanksgiving: @nth11-4-4)
 //	@rday+N @rmonth+N @ryear+N   like @day..., relative to the last date the
 //	                             story mentioned (re-anchoring), else the anchor
+//	@tyear+0 @tmonth+0  the year (month) of the last date the sentence
+//	                    stated with its year before ("ab Juli 2017 bis
+//	                    [Ende des Jahres]"), else the anchor's
 //	@coordDD  day DD of the month and year of the date that follows the
 //	          rule's match at once (white space aside): "am [21.] oder
 //	          22. September", "vom [10.] bis 12. Juni"; without one the
@@ -35,6 +38,10 @@
 // Tense comes from the words of the sentence around the expression (the
 // nearest word of the language's past or future table), so "teilte ... am
 // Mittwoch mit" looks back and "Am Donnerstag wollen ..." looks ahead.
+// A year stated before the expression in the same clause (no comma or
+// semicolon between) comes first: "die EM 2016 (10. Juni bis 10. Juli)"
+// is in 2016 whatever the tense (months, days, seasons, quarters and
+// holidays without a direction of their own).
 //
 // Durations use TimeML's form: PT2H for two hours (ISO 8601 needs the T
 // before time units), P4Y for four years.
@@ -251,6 +258,8 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	if !anchor.IsZero() {
 		ref = anchor.Format("2006-01-02")
 	}
+	// the last date stated with its year and the start of its sentence
+	sref, srefSent, srefEnd := "", -1, 0
 	// a bare day waiting for the date after it (@coordDD): its index in
 	// out and where its match ended
 	coord, coordEnd, dropped := -1, 0, 0
@@ -319,11 +328,21 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				// quarter a year before (financial news).
 				r = qref
 			}
-			v, a := resolve(val, anchor, r, tense)
+			sr := ""
+			if sref != "" && sentenceOf(text, span, sents).Start == srefSent && srefEnd <= span.Start && !strings.ContainsAny(text[srefEnd:span.Start], ",;") {
+				sr = sref
+			}
+			v, a := resolve(val, anchor, r, sr, tense)
 			tx.Value, tx.Anchor = v, a
 		}
 		if len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' && isDigits(tx.Value[8:10]) {
 			dayRef, dayRefEnd = tx.Value[:10], tx.End
+		}
+		if (tx.Type == "DATE" || tx.Type == "TIME") && !strings.HasPrefix(val, "@") && len(val) >= 4 && isDigits(val[:4]) {
+			sref, srefSent, srefEnd = val, sentenceOf(text, span, sents).Start, span.End
+			if i := strings.IndexByte(sref, 'T'); i >= 0 {
+				sref = sref[:i]
+			}
 		}
 		if tx.Type == "DATE" && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
 			ref = tx.Value[:10]

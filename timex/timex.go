@@ -41,7 +41,12 @@
 // A year stated before the expression in the same clause (no comma or
 // semicolon between) comes first: "die EM 2016 (10. Juni bis 10. Juli)"
 // is in 2016 whatever the tense (months, days, seasons, quarters and
-// holidays without a direction of their own).
+// holidays without a direction of their own). A date right after an
+// expression corrects it: a month, day or season whose year came from
+// the tense takes the year of a date coordinated with it by a word of
+// the language's coord table ("von Februar bis September 2014"), and a
+// weekday the date in apposition when its weekday agrees ("am Dienstag
+// (16. Februar)").
 //
 // Durations use TimeML's form: PT2H for two hours (ISO 8601 needs the T
 // before time units), P4Y for four years.
@@ -279,8 +284,35 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		c.Value = ""
 		dropped++
 	}
-	emit := func(tx doc.Timex) {
+	// the expression just emitted, when its year came from the tense
+	// (@m, @md, @s) or it is a weekday (@wdN): a date right after it
+	// can correct it
+	tensed, wd := false, 0
+	emit := func(tx doc.Timex, val string) {
 		settle(&tx)
+		if n := len(out); n > 0 && (tensed || wd > 0) && out[n-1].End <= tx.Start {
+			p, gap := &out[n-1], text[out[n-1].End:tx.Start]
+			if tensed && explicitYear(tx.Type, val) && len(val) > 4 && len(p.Value) >= 4 && isDigits(p.Value[:4]) && t.set.Tables["coord"] != nil {
+				// "im Juni und August 2015": the year of the date it is
+				// coordinated with (a month or finer: not "im Juni bis
+				// 2019 verlängert")
+				if _, ok := t.set.Lookup("coord", strings.TrimSpace(gap)); ok {
+					p.Value = val[:4] + p.Value[4:]
+				}
+			}
+			if wd > 0 && isDayValue(tx.Value) && tx.Value[:4] != "XXXX" && len(p.Value) >= 10 && strings.Trim(gap, " (,") == "" {
+				// "am Dienstag (16. Februar)": the date, when its
+				// weekday agrees
+				if d, err := time.Parse("2006-01-02", tx.Value[:10]); err == nil && (int(d.Weekday())+6)%7+1 == wd {
+					p.Value = tx.Value[:10] + p.Value[10:]
+				}
+			}
+		}
+		tensed = strings.HasPrefix(val, "@m") && !strings.HasPrefix(val, "@month") || strings.HasPrefix(val, "@s")
+		wd = 0
+		if strings.HasPrefix(val, "@wd") && len(val) > 3 && val[3] >= '1' && val[3] <= '7' {
+			wd = int(val[3] - '0')
+		}
 		out = append(out, tx)
 	}
 	scan(func(m rules.Match) {
@@ -310,7 +342,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			// "am Samstag ... um 15.30 Uhr".
 			if s := sentenceOf(text, span, sents); dayRefEnd > s.Start && dayRefEnd <= span.Start {
 				tx.Value, tx.Anchor = dayRef+val[6:], dayRef
-				emit(tx)
+				emit(tx, val)
 				return
 			}
 		}
@@ -338,7 +370,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' && isDigits(tx.Value[8:10]) {
 			dayRef, dayRefEnd = tx.Value[:10], tx.End
 		}
-		if (tx.Type == "DATE" || tx.Type == "TIME") && !strings.HasPrefix(val, "@") && len(val) >= 4 && isDigits(val[:4]) {
+		if explicitYear(tx.Type, val) {
 			sref, srefSent, srefEnd = val, sentenceOf(text, span, sents).Start, span.End
 			if i := strings.IndexByte(sref, 'T'); i >= 0 {
 				sref = sref[:i]
@@ -352,7 +384,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if tx.Type == "DATE" && len(tx.Value) == 7 && tx.Value[4:6] == "-Q" && !strings.HasPrefix(val, "@r") {
 			qref = tx.Value
 		}
-		emit(tx)
+		emit(tx, val)
 	})
 	settle(nil)
 	if dropped > 0 {
@@ -367,6 +399,12 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		out = out[:k]
 	}
 	return out
+}
+
+// explicitYear reports whether a rule's value template val states a
+// date or time with its year (2015-06, 2016-06-10T20:00).
+func explicitYear(typ, val string) bool {
+	return (typ == "DATE" || typ == "TIME") && !strings.HasPrefix(val, "@") && len(val) >= 4 && isDigits(val[:4])
 }
 
 // isDayValue reports whether v is a date to the day (2026-02-25,

@@ -38,8 +38,9 @@
 // Tense comes from the words of the sentence around the expression (the
 // nearest word of the language's past or future table), so "teilte ... am
 // Mittwoch mit" looks back and "Am Donnerstag wollen ..." looks ahead.
-// A year stated before the expression in the same clause (no comma or
-// semicolon between) comes first: "die EM 2016 (10. Juni bis 10. Juli)"
+// A year stated before the expression in the same clause (no comma,
+// semicolon or closing parenthesis between: not "(base 100 for 1976)
+// rose ... in February") comes first: "die EM 2016 (10. Juni bis 10. Juli)"
 // is in 2016 whatever the tense (months, days, seasons, quarters and
 // holidays without a direction of their own). A date right after an
 // expression corrects it: a month, day or season whose year came from
@@ -361,7 +362,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				r = qref
 			}
 			sr := ""
-			if sref != "" && sentenceOf(text, span, sents).Start == srefSent && srefEnd <= span.Start && !strings.ContainsAny(text[srefEnd:span.Start], ",;") {
+			if sref != "" && sentenceOf(text, span, sents).Start == srefSent && srefEnd <= span.Start && !strings.ContainsAny(text[srefEnd:span.Start], ",;)") {
 				sr = sref
 			}
 			v, a := resolve(val, anchor, r, sr, tense)

@@ -109,6 +109,7 @@ func TestTagger_Tag(t *testing.T) {
 		{"de stated year", "de", "Die EM 2016 (10. Juni bis 10. Juli) war ein Erfolg.", "2016=2016 | 10. Juni=2016-06-10 | 10. Juli=2016-07-10"},
 		{"de stated year, other clause", "de", "Das Gesetz war 2014 gekippt worden, im Jänner dachte sie an eine Wiedereinführung.", "2014=2014 | Jänner=2026-01"},
 		{"de coordinated months", "de", "Von Februar bis September 2014 herrschte Krieg.", "Februar=2014-02 | September 2014=2014-09"},
+		{"de coordinated months, relative year", "de", "Zwischen Juli und Oktober des vergangenen Jahres wurde nichts exportiert.", "Juli=2025-07 | Oktober des vergangenen Jahres=2025-10"},
 		{"de month, then a year", "de", "Er hatte den Vertrag im Juni bis 2019 verlängert.", "Juni=2025-06 | 2019=2019"},
 		{"de weekday and date", "de", "Die Band tritt am Dienstag (16. Februar 2027) auf.", "Dienstag=2027-02-16 | 16. Februar 2027=2027-02-16"},
 		{"de weekday and other weekday's date", "de", "Die Band tritt am Mittwoch (16. Februar 2027) auf.", "Mittwoch=2026-02-25 | 16. Februar 2027=2027-02-16"},

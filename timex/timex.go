@@ -293,12 +293,13 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		settle(&tx)
 		if n := len(out); n > 0 && (tensed || wd > 0) && out[n-1].End <= tx.Start {
 			p, gap := &out[n-1], text[out[n-1].End:tx.Start]
-			if tensed && explicitYear(tx.Type, val) && len(val) > 4 && len(p.Value) >= 4 && isDigits(p.Value[:4]) && t.set.Tables["coord"] != nil {
-				// "im Juni und August 2015": the year of the date it is
-				// coordinated with (a month or finer: not "im Juni bis
-				// 2019 verlängert")
+			if tensed && (explicitYear(tx.Type, val) || strings.HasPrefix(val, "@") && !needsTense(val)) && len(tx.Value) > 4 && isDigits(tx.Value[:4]) && len(p.Value) >= 4 && isDigits(p.Value[:4]) && t.set.Tables["coord"] != nil {
+				// "im Juni und August 2015", "zwischen Juli und Oktober
+				// des vergangenen Jahres": the year of the date it is
+				// coordinated with, stated or counted without tense (a
+				// month or finer: not "im Juni bis 2019 verlängert")
 				if _, ok := t.set.Lookup("coord", strings.TrimSpace(gap)); ok {
-					p.Value = val[:4] + p.Value[4:]
+					p.Value = tx.Value[:4] + p.Value[4:]
 				}
 			}
 			if wd > 0 && isDayValue(tx.Value) && tx.Value[:4] != "XXXX" && len(p.Value) >= 10 && strings.Trim(gap, " (,") == "" {

@@ -19,7 +19,7 @@ import (
 // two. A union of one rule (Rule.one) answers for that rule alone.
 //
 // The compiled program is shared; the state cache is not (a walker per
-// goroutine, from a pool), so walking takes no lock.
+// goroutine at a time, from the free list), so walking takes no lock.
 type union struct {
 	inst   []minst
 	ruleOf []int32

@@ -13,23 +13,20 @@ import (
 // tokenizes first. Each half of the corpus is tagged by a fresh tagger
 // warmed on the other half (newstexts.WarmHalves): warm caches, no replay.
 func BenchmarkAmount(b *testing.B) {
-	for _, c := range []struct {
-		name, lang string
-		load       func(testing.TB) []string
-	}{{"10kGNAD", "de", newstexts.GNAD}, {"Reuters", "en", newstexts.Reuters}} {
+	for _, c := range newstexts.Corpora {
 		for _, raw := range []bool{false, true} {
-			name := c.name
+			name := c.Name
 			if raw {
 				name += "_text"
 			}
 			b.Run(name, func(b *testing.B) {
-				seg, err := segment.New(c.lang)
+				seg, err := segment.New(c.Lang)
 				if err != nil {
 					b.Fatal(err)
 				}
-				docs := newstexts.Segment(seg, c.load(b))
+				docs := newstexts.Segment(seg, c.Load(b))
 				newstexts.WarmHalves(b, docs, "amounts", func() func(d *newstexts.Doc) int {
-					tg, err := New(c.lang)
+					tg, err := New(c.Lang)
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -24,13 +24,10 @@ import (
 // other half.
 func BenchmarkTimeAmount(b *testing.B) {
 	anchor := time.Date(2016, 5, 4, 0, 0, 0, 0, time.UTC)
-	for _, c := range []struct {
-		name, lang string
-		load       func(testing.TB) []string
-	}{{"10kGNAD", "de", newstexts.GNAD}, {"Reuters", "en", newstexts.Reuters}} {
-		b.Run(c.name, func(b *testing.B) {
-			texts := c.load(b)
-			seg, err := segment.New(c.lang)
+	for _, c := range newstexts.Corpora {
+		b.Run(c.Name, func(b *testing.B) {
+			texts := c.Load(b)
+			seg, err := segment.New(c.Lang)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -63,11 +60,11 @@ func BenchmarkTimeAmount(b *testing.B) {
 				cpuSeg += newstexts.CPUTime() - c1
 				for h := range halves {
 					b.StopTimer()
-					tt, err := timex.New(c.lang)
+					tt, err := timex.New(c.Lang)
 					if err != nil {
 						b.Fatal(err)
 					}
-					at, err := amount.New(c.lang)
+					at, err := amount.New(c.Lang)
 					if err != nil {
 						b.Fatal(err)
 					}

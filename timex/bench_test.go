@@ -16,23 +16,20 @@ import (
 // (newstexts.WarmHalves): warm caches, no replay.
 func BenchmarkTimex(b *testing.B) {
 	anchor := time.Date(2016, 5, 4, 0, 0, 0, 0, time.UTC)
-	for _, c := range []struct {
-		name, lang string
-		load       func(testing.TB) []string
-	}{{"10kGNAD", "de", newstexts.GNAD}, {"Reuters", "en", newstexts.Reuters}} {
+	for _, c := range newstexts.Corpora {
 		for _, raw := range []bool{false, true} {
-			name := c.name
+			name := c.Name
 			if raw {
 				name += "_text"
 			}
 			b.Run(name, func(b *testing.B) {
-				seg, err := segment.New(c.lang)
+				seg, err := segment.New(c.Lang)
 				if err != nil {
 					b.Fatal(err)
 				}
-				docs := newstexts.Segment(seg, c.load(b))
+				docs := newstexts.Segment(seg, c.Load(b))
 				newstexts.WarmHalves(b, docs, "timex", func() func(d *newstexts.Doc) int {
-					tg, err := New(c.lang)
+					tg, err := New(c.Lang)
 					if err != nil {
 						b.Fatal(err)
 					}

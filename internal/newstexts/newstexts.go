@@ -77,3 +77,12 @@ func Bytes(texts []string) (n int64) {
 	}
 	return n
 }
+
+// Corpus is one of the benchmark corpora.
+type Corpus struct {
+	Name, Lang string
+	Load       func(testing.TB) []string
+}
+
+// Corpora are the German and English benchmark corpora.
+var Corpora = []Corpus{{"10kGNAD", "de", GNAD}, {"Reuters", "en", Reuters}}

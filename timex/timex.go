@@ -29,6 +29,8 @@
 //	          rule's match at once (white space aside): "am [21.] oder
 //	          22. September", "vom [10.] bis 12. Juni"; without one the
 //	          expression is dropped
+//	@coordTHH:MM  the same for a clock time: the day of the time that
+//	          follows ("zwischen [06.35] und 08.10 Uhr")
 //
 // Anything after the relative part is appended (@wd3TEV → 2026-02-25TEV).
 // The anchor is the dateline's date, else the publication date; without
@@ -276,10 +278,19 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		c := &out[coord]
 		coord = -1
 		if next != nil && isDayValue(next.Value) && strings.TrimSpace(text[coordEnd:next.Start]) == "" {
-			v := next.Value[:8] + c.Value[len("@coord"):]
-			if _, err := time.Parse("2006-01-02", v); err == nil || v[:4] == "XXXX" {
-				c.Value, c.Anchor = v, next.Anchor
-				return
+			if rest := c.Value[len("@coord"):]; strings.HasPrefix(rest, "T") {
+				// a clock time: the day of the time after it ("zwischen
+				// 06.35 und 08.10 Uhr")
+				if len(next.Value) > 10 && next.Value[10] == 'T' {
+					c.Type, c.Value, c.Anchor = "TIME", next.Value[:10]+rest, next.Anchor
+					return
+				}
+			} else {
+				v := next.Value[:8] + rest
+				if _, err := time.Parse("2006-01-02", v); err == nil || v[:4] == "XXXX" {
+					c.Value, c.Anchor = v, next.Anchor
+					return
+				}
 			}
 		}
 		c.Value = ""

@@ -453,6 +453,16 @@ func year4(s string) (string, bool) {
 	return pad(n, 4), true
 }
 
+// bcYear writes a year before the common era as TimeML does: "1330" →
+// "BC1330", "753" → "BC0753".
+func bcYear(s string) (string, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 9999 {
+		return "", false
+	}
+	return "BC" + pad(n, 4), true
+}
+
 // decade turns "1990", "90", "'90" into the TimeML decade "199".
 func decade(s string) (string, bool) {
 	s = strings.TrimLeft(strings.TrimSpace(s), "'’")

@@ -148,6 +148,7 @@ func New(code string) (*Tagger, error) {
 		"amhour":  func(s string) (string, bool) { return clock(s, 0) },
 		"pmhour":  func(s string) (string, bool) { return clock(s, 12) },
 		"clock12": clock12,
+		"bcyear":  bcYear,
 		"century": func(s string) (string, bool) {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {

@@ -111,6 +111,9 @@ const (
 	tensePast = iota + 1
 	tenseReport
 	tenseFuture
+	// tenseNone: a word of the past table with the value "none", which
+	// its shape would make a marker ("gehört" is no participle)
+	tenseNone
 )
 
 // Tense of a sentence as far as the tagger can tell.
@@ -207,6 +210,8 @@ func New(code string) (*Tagger, error) {
 			switch {
 			case v == "report":
 				t.words[k] = tenseReport
+			case v == "none":
+				t.words[k] = tenseNone
 			case v != "":
 				t.words[k] = tensePast
 			}
@@ -645,6 +650,8 @@ func (t *Tagger) wordTense(w string) (int, bool) {
 		return TensePast, true
 	case tenseFuture:
 		return TenseFuture, false
+	case tenseNone:
+		return TenseUnknown, false
 	}
 	if as := t.byLast[lw[len(lw)-1]]; len(as) > 0 {
 		r, _ := utf8.DecodeRuneInString(w)

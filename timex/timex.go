@@ -90,6 +90,10 @@ type Tagger struct {
 	// past participle next to them no past marker: "would [be] paid",
 	// "ausgeschrieben [werden]"
 	auxBefore, auxAfter map[string]bool
+	// subord (the subordinator table) holds the words that open a
+	// subordinate clause after a comma ("dass"): a tense marker before
+	// such a comma belongs to the clause before the expression's
+	subord map[string]bool
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -194,6 +198,14 @@ func New(code string) (*Tagger, error) {
 				t.auxBefore[k] = true
 			case "after":
 				t.auxAfter[k] = true
+			}
+		}
+	}
+	if tb, ok := set.Tables["subordinator"]; ok {
+		t.subord = map[string]bool{}
+		for k, v := range tb.Value {
+			if v != "" {
+				t.subord[k] = true
 			}
 		}
 	}
@@ -501,6 +513,11 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			// report, not the clause
 			d += 60
 		}
+		if j <= sp.Start && t.opensClause(text, j, sp.Start) {
+			// "ließ nicht erkennen, dass er am Freitag ... wird": the
+			// expression is in a subordinate clause the marker is not in
+			d += 60
+		}
 		if d < bestDist || d == bestDist && i < bestStart {
 			best, bestDist, bestStart = tn, d, i
 		}
@@ -556,6 +573,32 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// opensClause reports whether text[from:to] holds a comma followed by a
+// word of the subordinator table (", dass", ", ob").
+func (t *Tagger) opensClause(text string, from, to int) bool {
+	if len(t.subord) == 0 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if text[i] != ',' {
+			continue
+		}
+		b := i + 1
+		for b < to && text[b] == ' ' {
+			b++
+		}
+		e := b
+		for e < to && isLetterAt(text, e) {
+			_, size := utf8.DecodeRuneInString(text[e:])
+			e += size
+		}
+		if b < e && t.subord[strings.ToLower(text[b:e])] {
+			return true
+		}
+	}
+	return false
 }
 
 // marked reports whether text[from:to] has a tense marker other than a

@@ -94,6 +94,12 @@ type Tagger struct {
 	// subordinate clause after a comma ("dass"): a tense marker before
 	// such a comma belongs to the clause before the expression's
 	subord map[string]bool
+	// generic (the generic table) maps a deictic word to the value it
+	// takes when read as "nowadays" ("heute" PRESENT_REF); genericCue
+	// (the genericcue table) holds the words that set the present against
+	// a past ("damals", "Jahrhundert") and so make that reading
+	generic    map[string]string
+	genericCue map[string]bool
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -206,6 +212,20 @@ func New(code string) (*Tagger, error) {
 		for k, v := range tb.Value {
 			if v != "" {
 				t.subord[k] = true
+			}
+		}
+	}
+	if tb, ok := set.Tables["generic"]; ok {
+		t.generic = map[string]string{}
+		for k, v := range tb.Value {
+			t.generic[k] = v
+		}
+	}
+	if tb, ok := set.Tables["genericcue"]; ok {
+		t.genericCue = map[string]bool{}
+		for k, v := range tb.Value {
+			if v != "" {
+				t.genericCue[k] = true
 			}
 		}
 	}
@@ -376,6 +396,11 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				emit(tx, val)
 				return
 			}
+		}
+		if g, ok := t.generic[strings.ToLower(text[span.Start:span.End])]; ok && t.nowadays(text, span, sents, anchor) {
+			tx.Value = g
+			emit(tx, g)
+			return
 		}
 		if strings.HasPrefix(val, "@") {
 			tense := TenseUnknown
@@ -573,6 +598,57 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// nowadays reports whether the deictic word at sp means "nowadays": its
+// sentence or the one before it sets the present against the past, with
+// a word of the genericcue table or a year ten or more years before the
+// anchor's ("im 17. Jahrhundert als Ort für Spaziergänge entworfen. ...
+// sind sie heute Anziehungspunkt"). A weekday or date in apposition
+// ("heute, Montag") keeps the day.
+func (t *Tagger) nowadays(text string, sp doc.Span, sents []doc.Span, anchor time.Time) bool {
+	if len(t.genericCue) == 0 {
+		return false
+	}
+	s := sentenceOf(text, sp, sents)
+	from := s.Start
+	if p := s.Start; p > 0 {
+		for p > 0 && (text[p-1] == ' ' || text[p-1] == '\n') {
+			p--
+		}
+		if p > 0 {
+			from = sentenceOf(text, doc.Span{Start: p - 1, End: p}, sents).Start
+		}
+	}
+	if from > s.Start {
+		from = s.Start
+	}
+	for i := from; i < s.End; {
+		if i >= sp.Start && i < sp.End {
+			i = sp.End
+			continue
+		}
+		if !isLetterAt(text, i) && (text[i] < '0' || text[i] > '9') {
+			i++
+			continue
+		}
+		j := i
+		for j < s.End && (isLetterAt(text, j) || text[j] >= '0' && text[j] <= '9') {
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+		}
+		w := text[i:j]
+		if t.genericCue[strings.ToLower(w)] {
+			return true
+		}
+		if len(w) == 4 && isDigits(w) && !anchor.IsZero() && (i == 0 || text[i-1] != '.' && text[i-1] != ',') {
+			if y, _ := strconv.Atoi(w); y >= 1000 && y <= anchor.Year()-10 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // opensClause reports whether text[from:to] holds a comma followed by a

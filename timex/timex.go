@@ -389,9 +389,11 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			return
 		}
 		if strings.HasPrefix(val, "@day+0T") && dayRef != "" {
-			// A clock time belongs to the day the same sentence named:
-			// "am Samstag ... um 15.30 Uhr".
-			if s := sentenceOf(text, span, sents); dayRefEnd > s.Start && dayRefEnd <= span.Start {
+			// A clock time belongs to the day the same sentence or the
+			// one before named: "am Samstag ... um 15.30 Uhr", "in der
+			// Nacht auf Dienstag gebebt. Der Erdstoß war um 2.52 Uhr
+			// aufgezeichnet".
+			if s := sentenceOf(text, span, sents); dayRefEnd > prevSentenceStart(text, s, sents) && dayRefEnd <= span.Start {
 				tx.Value, tx.Anchor = dayRef+val[6:], dayRef
 				emit(tx, val)
 				return
@@ -598,6 +600,22 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// prevSentenceStart returns the start of the sentence before s (s's own
+// start when s is the first).
+func prevSentenceStart(text string, s doc.Span, sents []doc.Span) int {
+	p := s.Start
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == '\n') {
+		p--
+	}
+	if p == 0 {
+		return s.Start
+	}
+	if st := sentenceOf(text, doc.Span{Start: p - 1, End: p}, sents).Start; st < s.Start {
+		return st
+	}
+	return s.Start
 }
 
 // nowadays reports whether the deictic word at sp means "nowadays": its

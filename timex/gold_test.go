@@ -134,7 +134,8 @@ func TestGerman_Heldout6(t *testing.T) {
 // TestGerman_Heldout7 scores the seventh held-out set: 25 further 10kGNAD
 // articles no earlier set used, annotated by hand before the tagger was
 // run on them. Its first, untuned run scored 91.4% (85 of 93; 94.6%
-// found; testdata/de-wire-heldout7.first-run.log).
+// found; testdata/de-wire-heldout7.first-run.log), 98.9% after the rule
+// fixes it led to (no longer a held-out figure).
 func TestGerman_Heldout7(t *testing.T) {
 	scoreGold(t, "testdata/de-wire-heldout7.txt", 0.90)
 }

@@ -98,7 +98,10 @@ type Tagger struct {
 	// takes when read as "nowadays" ("heute" PRESENT_REF); genericCue
 	// (the genericcue table) holds the words that set the present against
 	// a past ("damals", "Jahrhundert") and so make that reading
-	generic    map[string]string
+	generic map[string]string
+	// coord (the coord table, nil when the language has none) holds the
+	// words that join coordinated dates ("und", "bis")
+	coord      *rules.Table
 	genericCue map[string]bool
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
@@ -215,6 +218,7 @@ func New(code string) (*Tagger, error) {
 			}
 		}
 	}
+	t.coord = set.Tables["coord"]
 	if tb, ok := set.Tables["generic"]; ok {
 		t.generic = map[string]string{}
 		for k, v := range tb.Value {
@@ -302,7 +306,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	ref, qref := "", ""
 	dayRef, dayRefEnd := "", -1 // last day-level date and where it ended
 	if !anchor.IsZero() {
-		ref = anchor.Format("2006-01-02")
+		ref = ymd(anchor)
 	}
 	// the last date stated with its year and the start of its sentence
 	sref, srefSent, srefEnd := "", -1, 0
@@ -342,12 +346,12 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		settle(&tx)
 		if n := len(out); n > 0 && (tensed || wd > 0) && out[n-1].End <= tx.Start {
 			p, gap := &out[n-1], text[out[n-1].End:tx.Start]
-			if tensed && (explicitYear(tx.Type, val) || strings.HasPrefix(val, "@") && !needsTense(val)) && len(tx.Value) > 4 && isDigits(tx.Value[:4]) && len(p.Value) >= 4 && isDigits(p.Value[:4]) && t.set.Tables["coord"] != nil {
+			if tensed && (explicitYear(tx.Type, val) || strings.HasPrefix(val, "@") && !needsTense(val)) && len(tx.Value) > 4 && isDigits(tx.Value[:4]) && len(p.Value) >= 4 && isDigits(p.Value[:4]) && t.coord != nil {
 				// "im Juni und August 2015", "zwischen Juli und Oktober
 				// des vergangenen Jahres": the year of the date it is
 				// coordinated with, stated or counted without tense (a
 				// month or finer: not "im Juni bis 2019 verlängert")
-				if _, ok := t.set.Lookup("coord", strings.TrimSpace(gap)); ok {
+				if _, ok := t.coord.Lookup(strings.TrimSpace(gap)); ok {
 					p.Value = tx.Value[:4] + p.Value[4:]
 				}
 			}
@@ -399,7 +403,8 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				return
 			}
 		}
-		if g, ok := t.generic[strings.ToLower(text[span.Start:span.End])]; ok && t.nowadays(text, span, sents, anchor) {
+		var low [32]byte
+		if g, ok := t.generic[string(fold.AppendLower(low[:0], text[span.Start:span.End]))]; ok && t.nowadays(text, span, sents, anchor) {
 			tx.Value = g
 			emit(tx, g)
 			return
@@ -656,7 +661,8 @@ func (t *Tagger) nowadays(text string, sp doc.Span, sents []doc.Span, anchor tim
 			j += size
 		}
 		w := text[i:j]
-		if t.genericCue[strings.ToLower(w)] {
+		var low [48]byte
+		if t.genericCue[string(fold.AppendLower(low[:0], w))] {
 			return true
 		}
 		if len(w) == 4 && isDigits(w) && !anchor.IsZero() && (i == 0 || text[i-1] != '.' && text[i-1] != ',') {
@@ -688,7 +694,8 @@ func (t *Tagger) opensClause(text string, from, to int) bool {
 			_, size := utf8.DecodeRuneInString(text[e:])
 			e += size
 		}
-		if b < e && t.subord[strings.ToLower(text[b:e])] {
+		var low [48]byte
+		if b < e && t.subord[string(fold.AppendLower(low[:0], text[b:e]))] {
 			return true
 		}
 	}
@@ -708,7 +715,8 @@ func (t *Tagger) marked(text string, from, to int) bool {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 		}
-		if tn, _ := t.wordTense(text[i:j]); tn != TenseUnknown && t.words[strings.ToLower(text[i:j])] != tenseReport {
+		var low [48]byte
+		if tn, _ := t.wordTense(text[i:j]); tn != TenseUnknown && t.words[string(fold.AppendLower(low[:0], text[i:j]))] != tenseReport {
 			return true
 		}
 		i = j
@@ -731,7 +739,8 @@ func (t *Tagger) auxiliary(text string, i, j int, s doc.Span) bool {
 			_, size := utf8.DecodeLastRuneInString(text[:b])
 			b -= size
 		}
-		if b < e && t.auxBefore[strings.ToLower(text[b:e])] {
+		var low [48]byte
+		if b < e && t.auxBefore[string(fold.AppendLower(low[:0], text[b:e]))] {
 			return true
 		}
 	}
@@ -746,7 +755,8 @@ func (t *Tagger) auxiliary(text string, i, j int, s doc.Span) bool {
 			_, size := utf8.DecodeRuneInString(text[e:])
 			e += size
 		}
-		if b < e && t.auxAfter[strings.ToLower(text[b:e])] {
+		var low [48]byte
+		if b < e && t.auxAfter[string(fold.AppendLower(low[:0], text[b:e]))] {
 			return true
 		}
 	}

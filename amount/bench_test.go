@@ -13,29 +13,16 @@ import (
 // tokenizes first. Each half of the corpus is tagged by a fresh tagger
 // warmed on the other half (newstexts.WarmHalves): warm caches, no replay.
 func BenchmarkAmount(b *testing.B) {
-	for _, c := range newstexts.Corpora {
-		for _, raw := range []bool{false, true} {
-			name := c.Name
-			if raw {
-				name += "_text"
-			}
-			b.Run(name, func(b *testing.B) {
-				seg, err := segment.New(c.Lang)
-				if err != nil {
-					b.Fatal(err)
-				}
-				docs := newstexts.Segment(seg, c.Load(b))
-				newstexts.WarmHalves(b, docs, "amounts", func() func(d *newstexts.Doc) int {
-					tg, err := New(c.Lang)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if raw {
-						return func(d *newstexts.Doc) int { return len(tg.Tag(d.Text)) }
-					}
-					return func(d *newstexts.Doc) int { return len(tg.TagTokens(d.Text, d.Tokens)) }
-				})
-			})
+	newstexts.BenchTagger(b, "amounts", segmenter, func(b *testing.B, lang string, raw bool) func(d *newstexts.Doc) int {
+		tg, err := New(lang)
+		if err != nil {
+			b.Fatal(err)
 		}
-	}
+		if raw {
+			return func(d *newstexts.Doc) int { return len(tg.Tag(d.Text)) }
+		}
+		return func(d *newstexts.Doc) int { return len(tg.TagTokens(d.Text, d.Tokens)) }
+	})
 }
+
+func segmenter(lang string) (newstexts.Segmenter, error) { return segment.New(lang) }

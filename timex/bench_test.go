@@ -16,29 +16,16 @@ import (
 // (newstexts.WarmHalves): warm caches, no replay.
 func BenchmarkTimex(b *testing.B) {
 	anchor := time.Date(2016, 5, 4, 0, 0, 0, 0, time.UTC)
-	for _, c := range newstexts.Corpora {
-		for _, raw := range []bool{false, true} {
-			name := c.Name
-			if raw {
-				name += "_text"
-			}
-			b.Run(name, func(b *testing.B) {
-				seg, err := segment.New(c.Lang)
-				if err != nil {
-					b.Fatal(err)
-				}
-				docs := newstexts.Segment(seg, c.Load(b))
-				newstexts.WarmHalves(b, docs, "timex", func() func(d *newstexts.Doc) int {
-					tg, err := New(c.Lang)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if raw {
-						return func(d *newstexts.Doc) int { return len(tg.Tag(d.Text, anchor, d.Sentences)) }
-					}
-					return func(d *newstexts.Doc) int { return len(tg.TagTokens(d.Text, anchor, d.Sentences, d.Tokens)) }
-				})
-			})
+	newstexts.BenchTagger(b, "timex", segmenter, func(b *testing.B, lang string, raw bool) func(d *newstexts.Doc) int {
+		tg, err := New(lang)
+		if err != nil {
+			b.Fatal(err)
 		}
-	}
+		if raw {
+			return func(d *newstexts.Doc) int { return len(tg.Tag(d.Text, anchor, d.Sentences)) }
+		}
+		return func(d *newstexts.Doc) int { return len(tg.TagTokens(d.Text, anchor, d.Sentences, d.Tokens)) }
+	})
 }
+
+func segmenter(lang string) (newstexts.Segmenter, error) { return segment.New(lang) }

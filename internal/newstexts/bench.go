@@ -73,3 +73,26 @@ func WarmHalves(b *testing.B, docs []Doc, unit string, fresh func() (tag func(d 
 	}
 	b.ReportMetric(float64(n)/float64(b.N)/mb, unit+"/MB")
 }
+
+// BenchTagger runs WarmHalves on every corpus of Corpora, segmented with
+// segmenter(lang), twice: as the pipeline tags (tokens and sentences at
+// hand) and, in sub-benchmarks named "_text", from raw text. tagger(b, lang,
+// raw) makes a fresh tagger and returns its tag function.
+func BenchTagger(b *testing.B, unit string, segmenter func(lang string) (Segmenter, error), tagger func(b *testing.B, lang string, raw bool) func(d *Doc) int) {
+	for _, c := range Corpora {
+		for _, raw := range []bool{false, true} {
+			name := c.Name
+			if raw {
+				name += "_text"
+			}
+			b.Run(name, func(b *testing.B) {
+				seg, err := segmenter(c.Lang)
+				if err != nil {
+					b.Fatal(err)
+				}
+				docs := Segment(seg, c.Load(b))
+				WarmHalves(b, docs, unit, func() func(d *Doc) int { return tagger(b, c.Lang, raw) })
+			})
+		}
+	}
+}

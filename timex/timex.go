@@ -199,39 +199,13 @@ func New(code string) (*Tagger, error) {
 			}
 		}
 	}
-	if tb, ok := set.Tables["tenseaux"]; ok {
-		t.auxBefore, t.auxAfter = map[string]bool{}, map[string]bool{}
-		for k, v := range tb.Value {
-			switch v {
-			case "before":
-				t.auxBefore[k] = true
-			case "after":
-				t.auxAfter[k] = true
-			}
-		}
-	}
-	if tb, ok := set.Tables["subordinator"]; ok {
-		t.subord = map[string]bool{}
-		for k, v := range tb.Value {
-			if v != "" {
-				t.subord[k] = true
-			}
-		}
-	}
+	t.auxBefore = keysOf(set, "tenseaux", func(v string) bool { return v == "before" })
+	t.auxAfter = keysOf(set, "tenseaux", func(v string) bool { return v == "after" })
+	t.subord = keysOf(set, "subordinator", func(v string) bool { return v != "" })
+	t.genericCue = keysOf(set, "genericcue", func(v string) bool { return v != "" })
 	t.coord = set.Tables["coord"]
 	if tb, ok := set.Tables["generic"]; ok {
-		t.generic = map[string]string{}
-		for k, v := range tb.Value {
-			t.generic[k] = v
-		}
-	}
-	if tb, ok := set.Tables["genericcue"]; ok {
-		t.genericCue = map[string]bool{}
-		for k, v := range tb.Value {
-			if v != "" {
-				t.genericCue[k] = true
-			}
-		}
+		t.generic = tb.Value
 	}
 	t.words = map[string]int8{}
 	if t.future != nil {
@@ -254,6 +228,22 @@ func New(code string) (*Tagger, error) {
 		}
 	}
 	return t, nil
+}
+
+// keysOf returns the keys of table name whose value keep accepts (nil
+// when the language has no such table).
+func keysOf(set *rules.Set, name string, keep func(v string) bool) map[string]bool {
+	tb, ok := set.Tables[name]
+	if !ok {
+		return nil
+	}
+	out := map[string]bool{}
+	for k, v := range tb.Value {
+		if keep(v) {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 func tenseOf(s string) int {

@@ -13,6 +13,7 @@ import (
 	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/internal/shareddata"
 	"github.com/dateline/dateline/rules"
+	"github.com/dateline/dateline/segment"
 	"github.com/dateline/dateline/timex"
 )
 
@@ -152,10 +153,14 @@ func TestScan_concurrent(t *testing.T) {
 // is given.
 func FuzzUnion(f *testing.F) {
 	for _, s := range []string{"am 24. Februar 2026 um 14.30 Uhr", "588 Milliarden Dollar", "$2.3 bln, 20 pct",
-		"Anfang März 1.000 Minuten", "\xff\xfe Mittwochabend", ""} {
+		"Anfang März 1.000 Minuten", "\xff\xfe Mittwochabend", "", "MittwoCh\x9a\xbf\xb4"} {
 		f.Add(s, uint64(0x0305))
 	}
 	sets := append(layerSets(f, "de"), layerSets(f, "en")...)
+	seg, err := segment.New("de")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, text string, spans uint64) {
 		if len(text) > 256 {
 			text = text[:256]
@@ -165,10 +170,16 @@ func FuzzUnion(f *testing.F) {
 			a, b := int(spans>>(16*i)&0xff)-8, int(spans>>(16*i+8)&0xff)-8
 			toks = append(toks, doc.Token{Span: doc.Span{Start: a, End: b}})
 		}
+		real := seg.Tokens(text, nil)
 		for _, s := range sets {
 			if err := s.CheckUnion(text); err != nil {
 				t.Fatal(err)
 			}
+			s.ScanTokens(text, real, func(m rules.Match) {
+				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+					t.Fatalf("match %d-%d outside %q", m.Start, m.End, text)
+				}
+			})
 			s.ScanTokens(text, toks, func(m rules.Match) {
 				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 					t.Fatalf("match %d-%d outside %q", m.Start, m.End, text)

@@ -1120,14 +1120,21 @@ func fitEnd(text string, pos, maxLen int, find func(s string) (int, bool)) (int,
 	return pos + n, true
 }
 
-// cut returns pos+n, or less to fall on a rune boundary, at most len(text).
+// cut returns pos+n, or less so as not to split a rune, at most
+// len(text). Stray continuation bytes (invalid UTF-8, one rune each) are
+// not split from anything.
 func cut(text string, pos, n int) int {
 	end := pos + n
 	if end >= len(text) {
 		return len(text)
 	}
-	for end > pos && !utf8.RuneStart(text[end]) {
-		end--
+	for j := end; j > pos && j > end-utf8.UTFMax; j-- {
+		if utf8.RuneStart(text[j-1]) {
+			if _, size := utf8.DecodeRuneInString(text[j-1:]); j-1+size > end {
+				return j - 1
+			}
+			break
+		}
 	}
 	return end
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/dateline/dateline/doc"
 )
 
 // CheckMachine compares, for every rule the index offers at every position
@@ -70,4 +72,38 @@ func describe(m Match, ok bool) string {
 		return "no match"
 	}
 	return fmt.Sprintf("%s %q", m.Rule.Name, m.text[m.Start:m.End])
+}
+
+// CheckScanTokens compares ScanTokens with the plain loop it replaces
+// (every token start, every byte inside a token) on text and toks, and
+// returns the first difference.
+func (s *Set) CheckScanTokens(text string, toks []doc.Token) error {
+	var got, want []string
+	s.ScanTokens(text, toks, func(m Match) { got = append(got, fmt.Sprint(m.Rule.Name, m.Start, m.End, m.groups)) })
+	w := s.u.get()
+	defer s.u.put(w)
+	next := 0
+	try := func(p int) {
+		if m, ok := s.matchUnion(w, text, p); ok {
+			want = append(want, fmt.Sprint(m.Rule.Name, m.Start, m.End, m.groups))
+			next = m.End
+		}
+	}
+	for _, t := range toks {
+		if t.End <= next || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
+		if t.Start >= next && s.mayStart(text, t.Start) {
+			try(t.Start)
+		}
+		for i := t.Start + 1; i < t.End-1; i++ {
+			if c := text[i]; (c == '-' || c == '/') && i+1 >= next && s.mayStart(text, i+1) {
+				try(i + 1)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		return fmt.Errorf("on %q: ScanTokens %v, plain loop %v", text, got, want)
+	}
+	return nil
 }

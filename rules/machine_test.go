@@ -109,6 +109,31 @@ func TestUnion_corpus(t *testing.T) {
 	onCorpus(t, 300, (*rules.Set).CheckUnion)
 }
 
+// TestScanTokens_corpus checks ScanTokens against the plain loop over
+// every token and every byte inside it, on real news tokenized as the
+// pipeline does.
+func TestScanTokens_corpus(t *testing.T) {
+	n := 1000
+	if testing.Short() {
+		n /= 10
+	}
+	for _, code := range []string{"de", "en"} {
+		seg, err := segment.New(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets := layerSets(t, code)
+		for _, text := range corpusSample(t, code, n) {
+			toks := seg.Tokens(text, nil)
+			for _, s := range sets {
+				if err := s.CheckScanTokens(text, toks); err != nil {
+					t.Fatalf("%s: %v", code, err)
+				}
+			}
+		}
+	}
+}
+
 // TestScan_concurrent tags the same stories from several goroutines at
 // once (the caches of the engine are shared) and wants what one
 // goroutine alone finds. Run with -race.
@@ -175,11 +200,12 @@ func FuzzUnion(f *testing.F) {
 			if err := s.CheckUnion(text); err != nil {
 				t.Fatal(err)
 			}
-			s.ScanTokens(text, real, func(m rules.Match) {
-				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-					t.Fatalf("match %d-%d outside %q", m.Start, m.End, text)
-				}
-			})
+			if err := s.CheckScanTokens(text, real); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.CheckScanTokens(text, toks); err != nil {
+				t.Fatal(err)
+			}
 			s.ScanTokens(text, toks, func(m rules.Match) {
 				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 					t.Fatalf("match %d-%d outside %q", m.Start, m.End, text)

@@ -73,6 +73,7 @@ import (
 	"io/fs"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1343,30 +1344,81 @@ func (s *Set) Scan(text string, from, to int, emit func(m Match)) {
 // ScanTokens is Scan over the positions tokens give instead of every
 // byte: where each token starts and, inside a token, after each hyphen or
 // slash (US-Dollar, 2016/17). toks must be in text order, as a tokenizer
-// gives them. With the tokens at hand this skips the byte loop.
+// gives them. With the tokens at hand this skips the byte loop: the
+// hyphens and slashes are found beforehand (strings.IndexByte), and the
+// common case, a token whose first two bytes no match begins with, is
+// decided inline.
 func (s *Set) ScanTokens(text string, toks []doc.Token, emit func(m Match)) {
 	w := s.u.get()
 	defer s.u.put(w)
+	joins := joinsOf(text, w.joins[:0])
+	w.joins = joins
+	live := &s.u.live
 	next := 0 // the end of the last match: nothing starts before it
-	for _, t := range toks {
-		if t.End <= next || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+	j := 0    // joins[j] is the first join not yet passed
+	last := 0 // the end of the token before
+	for i := range toks {
+		st, en := toks[i].Start, toks[i].End
+		if en <= next || st < 0 || en > len(text) || st >= en {
 			continue
 		}
-		if t.Start >= next && s.mayStart(text, t.Start) {
-			if m, ok := s.matchUnion(w, text, t.Start); ok {
-				emit(m)
-				next = m.End
-			}
+		if st < last {
+			// out of order, or overlapping: find this token's joins afresh
+			j = sort.SearchInts(joins, st)
 		}
-		for i := t.Start + 1; i < t.End-1; i++ {
-			if c := text[i]; (c == '-' || c == '/') && i+1 >= next && s.mayStart(text, i+1) {
-				if m, ok := s.matchUnion(w, text, i+1); ok {
+		last = en
+		if st >= next {
+			c := text[st]
+			ok := true
+			if c < utf8.RuneSelf && st+1 < len(text) {
+				if d := text[st+1]; d < utf8.RuneSelf && live[c][d>>6]&(1<<(d&63)) == 0 {
+					ok = false
+				}
+			}
+			if ok && s.mayStart(text, st) {
+				if m, ok := s.matchUnion(w, text, st); ok {
 					emit(m)
 					next = m.End
 				}
 			}
 		}
+		for ; j < len(joins) && joins[j] < en-1; j++ {
+			h := joins[j]
+			if h <= st || h+1 < next || !s.mayStart(text, h+1) {
+				continue
+			}
+			if m, ok := s.matchUnion(w, text, h+1); ok {
+				emit(m)
+				next = m.End
+			}
+		}
 	}
+}
+
+// joinsOf appends to buf the positions of the hyphens and slashes of
+// text, in order.
+func joinsOf(text string, buf []int) []int {
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '-')
+		if k < 0 {
+			break
+		}
+		buf = append(buf, i+k)
+		i += k + 1
+	}
+	n := len(buf)
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '/')
+		if k < 0 {
+			break
+		}
+		buf = append(buf, i+k)
+		i += k + 1
+	}
+	if n > 0 && n < len(buf) {
+		slices.Sort(buf)
+	}
+	return buf
 }
 
 // mayStart is Scan's filter: false when no rule can match at text[i:].

@@ -98,6 +98,8 @@ type walker struct {
 	// memo holds the groups (nil: no match) a rule's backtracker found
 	// on recent texts (groupsOf).
 	memo map[memoKey][]int
+	// joins is ScanTokens' scratch: where hyphens and slashes are.
+	joins []int
 }
 
 type memoKey struct {

@@ -132,6 +132,8 @@ type Rule struct {
 	keys  []string
 	// maxLen is the most bytes a match can span (at most Window).
 	maxLen int
+	// digits: the rule tells no digit from another (digitBlind).
+	digits bool
 }
 
 // Pos returns "file:line" of the rule.
@@ -640,6 +642,7 @@ func (p *parser) finishRule() {
 		return
 	}
 	r.one = newUnion([]*Rule{r}, false)
+	r.digits = digitBlind(r.m)
 	_, r.check = r.Attrs["check"]
 	for _, k := range p.opt.Required {
 		if _, ok := r.Attrs[k]; !ok {
@@ -1212,7 +1215,8 @@ func midWord(text string, pos, e int) bool {
 // groupsOf returns the match of rule r at pos that ends at e, with its
 // groups. The backtracker runs on the text up to e and one rune more
 // (news repeats itself, so its results are remembered by that text, in
-// walker w):
+// walker w; for a rule that tells no digit from another, by the text
+// with every digit as 0, so "3.5 mln dlrs" serves "7.2 mln dlrs"):
 // every path it can try there that the whole window would not is longer
 // than e, so a result ending at e is the one the window gives (the rune
 // after e keeps the context of assertions at e as it was). Anything else
@@ -1228,8 +1232,19 @@ func (s *Set) groupsOf(w *walker, r *Rule, text string, pos, e int) (Match, bool
 		return m, ok && m.End == e
 	}
 	t := text[pos:cut]
-	key := memoKey{int32(r.Index), t}
-	caps, ok := w.memo[key]
+	w.key = append(w.key[:0], byte(r.Index), byte(r.Index>>8))
+	if r.digits {
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c >= '0' && c <= '9' {
+				c = '0'
+			}
+			w.key = append(w.key, c)
+		}
+	} else {
+		w.key = append(w.key, t...)
+	}
+	caps, ok := w.memo[string(w.key)]
 	if !ok {
 		caps = make([]int, r.m.ncap)
 		if !r.m.match(t, caps) {
@@ -1238,14 +1253,30 @@ func (s *Set) groupsOf(w *walker, r *Rule, text string, pos, e int) (Match, bool
 		if len(w.memo) >= maxMemo {
 			clear(w.memo)
 		}
-		key.text = strings.Clone(t)
-		w.memo[key] = caps
+		w.memo[string(w.key)] = caps
 	}
 	if caps == nil || pos+caps[1] != e {
 		m, ok := s.tryRule(r, text, pos)
 		return m, ok && m.End == e
 	}
 	return Match{Rule: r, Start: pos, End: e, text: text, groups: caps}, true
+}
+
+// digitBlind reports whether no instruction of m tells one ASCII digit
+// from another (each takes all ten or none), so that m's every step, and
+// its groups, are the same on a text with its digits changed.
+func digitBlind(m *machine) bool {
+	for pc := range m.inst {
+		in := &m.inst[pc]
+		if in.op != syntax.InstRune && in.op != syntax.InstRune1 {
+			continue
+		}
+		d := in.ascii[0] >> '0' & (1<<10 - 1)
+		if d != 0 && d != 1<<10-1 {
+			return false
+		}
+	}
+	return true
 }
 
 // matchSlow is matchCandidates with the backtracker alone, should the

@@ -97,14 +97,9 @@ type walker struct {
 	ends   []ruleEnd
 	// memo holds the groups (nil: no match) a rule's backtracker found
 	// on recent texts (groupsOf).
-	memo map[memoKey][]int
+	memo map[string][]int
 	// joins is ScanTokens' scratch: where hyphens and slashes are.
 	joins []int
-}
-
-type memoKey struct {
-	rule int32
-	text string
 }
 
 // maxMemo bounds a walker's memo; it starts afresh when full.
@@ -210,7 +205,7 @@ func (u *union) mayLive(text string, i int, c byte) bool {
 }
 
 func (u *union) newWalker() *walker {
-	w := &walker{u: u, mark: make([]uint32, len(u.inst)), memo: map[memoKey][]int{}}
+	w := &walker{u: u, mark: make([]uint32, len(u.inst)), memo: map[string][]int{}}
 	w.reset()
 	return w
 }

@@ -107,13 +107,3 @@ func (s *Set) CheckScanTokens(text string, toks []doc.Token) error {
 	}
 	return nil
 }
-
-// DigitBlind counts the rules that tell no digit from another.
-func (s *Set) DigitBlind() (n int) {
-	for _, r := range s.Rules {
-		if r.digits {
-			n++
-		}
-	}
-	return n
-}

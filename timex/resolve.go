@@ -122,6 +122,9 @@ func resolve(v string, anchor time.Time, ref, sref string, tense int) (string, s
 		return pad(y, 4) + "-" + pad(int(m), 2) + rest, a
 	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
 		q, rest, _ := numDir(body[1:])
+		if tense == tenseSoon {
+			tense = TenseFuture
+		}
 		if q < 1 || q > 4 {
 			return unresolved(body), ""
 		}
@@ -258,7 +261,8 @@ func weekday(anchor time.Time, n, dir, tense int) time.Time {
 // HeidelTime does for news, with a margin: the anchor's year, unless the
 // tense points back to a month more than two months after the anchor's
 // (then the previous year) or ahead to a month before it (the next year).
-// Without tense the nearest year wins. The day d is not used.
+// Without tense the nearest year wins; tenseSoon takes the next, but the
+// last when it was one or two months before. The day d is not used.
 func yearFor(anchor time.Time, m, d, dir, tense int) int {
 	_ = d
 	y := anchor.Year()
@@ -278,6 +282,14 @@ func yearFor(anchor time.Time, m, d, dir, tense int) int {
 		}
 	case tense == TenseFuture:
 		if diff < 0 {
+			y++
+		}
+	case tense == tenseSoon:
+		if behind := (12 - diff) % 12; behind >= 1 && behind <= 2 {
+			if diff > 0 {
+				y--
+			}
+		} else if diff < 0 {
 			y++
 		}
 	default:

@@ -134,6 +134,10 @@ const (
 	TenseUnknown = 0
 	TensePast    = -1
 	TenseFuture  = 1
+	// tenseSoon is the unmarked future of a month or quarter: the next
+	// one, but a month one or two before the anchor's is the last one
+	// ("Konsequenz aus Anschlägen Mitte November" in January)
+	tenseSoon = 2
 )
 
 var attrs = []string{"type", "value", "mod", "extent", "quant", "freq", "check"}
@@ -300,6 +304,9 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	}
 	// the last date stated with its year and the start of its sentence
 	sref, srefSent, srefEnd := "", -1, 0
+	// the year the story last gave each month (1-12) and quarter (13-16)
+	// a value of, 0 for none
+	var given [17]int
 	// a bare day waiting for the date after it (@coordDD): its index in
 	// out and where its match ended
 	coord, coordEnd, dropped := -1, 0, 0
@@ -400,11 +407,14 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			return
 		}
 		if strings.HasPrefix(val, "@") {
-			tense := TenseUnknown
+			tense, yearOf := TenseUnknown, 0
 			if needsTense(val) {
 				tense = t.tense(text, span, sents)
 				if tense == TenseUnknown {
 					tense = t.defaultTense
+					if yearOf = yearSlot(val); yearOf >= 0 && tense == TenseFuture {
+						tense = tenseSoon
+					}
 				}
 			}
 			r := ref
@@ -417,8 +427,21 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			if sref != "" && sentenceOf(text, span, sents).Start == srefSent && srefEnd <= span.Start && !strings.ContainsAny(text[srefEnd:span.Start], ",;)") {
 				sr = sref
 			}
+			if yearOf > 0 && sr == "" && given[yearOf] > 0 {
+				// a month or quarter the sentence gives no tense: the
+				// year the story gave it before ("im August ...
+				// verzeichnet. ... ist der Rückgang im August ...")
+				sr = pad(given[yearOf], 4)
+			}
 			v, a := resolve(val, anchor, r, sr, tense)
 			tx.Value, tx.Anchor = v, a
+		}
+		if len(tx.Value) >= 7 && tx.Value[4] == '-' && (tx.Type == "DATE" || tx.Type == "TIME") && isDigits(tx.Value[:4]) {
+			if m := tx.Value[5:7]; isDigits(m) {
+				given[(m[0]-'0')*10+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
+			} else if m[0] == 'Q' && m[1] >= '1' && m[1] <= '4' {
+				given[12+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
+			}
 		}
 		if len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' && isDigits(tx.Value[8:10]) {
 			dayRef, dayRefEnd = tx.Value[:10], tx.End
@@ -464,6 +487,34 @@ func explicitYear(typ, val string) bool {
 // XXXX-02-25), possibly with a time after it.
 func isDayValue(v string) bool {
 	return len(v) >= 10 && (isDigits(v[:4]) || v[:4] == "XXXX") && v[4] == '-' && isDigits(v[5:7]) && v[7] == '-' && isDigits(v[8:10])
+}
+
+// yearSlot returns the slot of given (timex.tag) a month, month-day or
+// quarter template without a direction of its own stands for ("@m08",
+// "@md11-08", "@q1": 8, 11, 13), else -1.
+func yearSlot(v string) int {
+	base, day := 0, false
+	switch {
+	case strings.HasPrefix(v, "@md"):
+		v, day = v[3:], true
+	case strings.HasPrefix(v, "@m") && !strings.HasPrefix(v, "@month"):
+		v = v[2:]
+	case strings.HasPrefix(v, "@q") && !strings.HasPrefix(v, "@quarter"):
+		v, base = v[2:], 12
+	default:
+		return -1
+	}
+	k, rest := leadingInt(v)
+	if k < 1 || base == 0 && k > 12 || base == 12 && k > 4 {
+		return -1
+	}
+	if day && strings.HasPrefix(rest, "-") {
+		_, rest = leadingInt(rest[1:])
+	}
+	if strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, ">") {
+		return -1
+	}
+	return base + k
 }
 
 func needsTense(v string) bool {

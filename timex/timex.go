@@ -307,6 +307,10 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	// the year the story last gave each month (1-12) and quarter (13-16)
 	// a value of, 0 for none
 	var given [17]int
+	// the tense the last expression that had one of its own (a marker,
+	// a direction, a date before or after the anchor) implies, and where
+	// it ended
+	implied, impliedEnd := TenseUnknown, -1
 	// a bare day waiting for the date after it (@coordDD): its index in
 	// out and where its match ended
 	coord, coordEnd, dropped := -1, 0, 0
@@ -407,10 +411,17 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			return
 		}
 		if strings.HasPrefix(val, "@") {
-			tense, yearOf := TenseUnknown, 0
+			tense, yearOf, own := TenseUnknown, 0, true
 			if needsTense(val) {
 				tense = t.tense(text, span, sents)
+				if tense == TenseUnknown && implied != TenseUnknown && impliedEnd <= span.Start && impliedEnd > sentenceOf(text, span, sents).Start {
+					// no marker: the tense of an expression before it
+					// in the sentence ("Polizeiangaben vom Donnerstag
+					// ... am Dienstag")
+					tense = implied
+				}
 				if tense == TenseUnknown {
+					own = directed(val)
 					tense = t.defaultTense
 					if yearOf = yearSlot(val); yearOf >= 0 && tense == TenseFuture {
 						tense = tenseSoon
@@ -435,6 +446,23 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			}
 			v, a := resolve(val, anchor, r, sr, tense)
 			tx.Value, tx.Anchor = v, a
+			if own && ref != "" {
+				tn := impliedTense(tx.Value, anchor)
+				if tn == TenseUnknown && strings.ContainsAny(val, "<>+-") && directed(val) {
+					// "Angaben vom Donnerstag" on that Thursday
+					tn = TenseFuture
+					if strings.ContainsAny(val, "<-") {
+						tn = TensePast
+					}
+				}
+				if tn != TenseUnknown {
+					implied, impliedEnd = tn, span.End
+				}
+			}
+		} else if ref != "" && (tx.Type == "DATE" || tx.Type == "TIME") {
+			if tn := impliedTense(tx.Value, anchor); tn != TenseUnknown {
+				implied, impliedEnd = tn, span.End
+			}
 		}
 		if len(tx.Value) >= 7 && tx.Value[4] == '-' && (tx.Type == "DATE" || tx.Type == "TIME") && isDigits(tx.Value[:4]) {
 			if m := tx.Value[5:7]; isDigits(m) {
@@ -487,6 +515,36 @@ func explicitYear(typ, val string) bool {
 // XXXX-02-25), possibly with a time after it.
 func isDayValue(v string) bool {
 	return len(v) >= 10 && (isDigits(v[:4]) || v[:4] == "XXXX") && v[4] == '-' && isDigits(v[5:7]) && v[7] == '-' && isDigits(v[8:10])
+}
+
+// directed reports whether a template has a direction of its own
+// ("@wd4-" vom Donnerstag, "@m09<" vergangenen September).
+func directed(v string) bool {
+	if strings.HasPrefix(v, "@wd") && len(v) > 4 {
+		return strings.IndexByte("<>+-", v[4]) >= 0
+	}
+	return strings.ContainsAny(v, "<>")
+}
+
+// impliedTense returns the tense a resolved value implies: past for a
+// month or day before the anchor's, future for one after it.
+func impliedTense(v string, anchor time.Time) int {
+	if len(v) < 7 || anchor.IsZero() || !isDigits(v[:4]) || v[4] != '-' || !isDigits(v[5:7]) {
+		return TenseUnknown
+	}
+	n := 7
+	if isDayValue(v) {
+		n = 10
+	}
+	var buf [10]byte
+	a := anchor.AppendFormat(buf[:0], "2006-01-02")
+	switch c := strings.Compare(v[:n], string(a[:n])); {
+	case c < 0:
+		return TensePast
+	case c > 0:
+		return TenseFuture
+	}
+	return TenseUnknown
 }
 
 // yearSlot returns the slot of given (timex.tag) a month, month-day or

@@ -633,10 +633,28 @@ func sentenceOf(text string, sp doc.Span, sents []doc.Span) doc.Span {
 func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 	s := sentenceOf(text, sp, sents)
 	best, bestDist, bestStart := TenseUnknown, 1<<30, 0
+	// the nearest reporting verb found left of the span (-1: none)
+	reportLeft := -1
 	consider := func(i, j, d int) {
 		tn, weak := t.wordTense(text[i:j])
 		if tn == TenseUnknown || tn == TensePast && t.auxiliary(text, i, j, s) {
 			return
+		}
+		if weak && j-i == 2 && text[i]|0x20 == 's' && text[i+1]|0x20 == 'o' && !reportingSo(text, i, j, s) {
+			// the adverb ("so knapp, dass", "so dass"), not ", so der
+			// Sprecher"
+			return
+		}
+		if j <= sp.Start {
+			if weak {
+				if reportLeft < 0 {
+					reportLeft = i
+				}
+			} else if reportLeft > j && strings.IndexByte(text[j:reportLeft], ',') >= 0 {
+				// "... ändern könnten, sagte er am Montag": the marker
+				// is in the clause the reporting verb closes
+				d += 60
+			}
 		}
 		if weak && (d > 8 || i >= sp.End && strings.IndexByte(text[sp.End:i], ',') >= 0 && t.marked(text, s.Start, i)) {
 			// "bis Sonntag, sagte er": a reporting verb after the comma
@@ -704,6 +722,45 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			consider(i, r, dr)
 		}
 	}
+}
+
+// reportingSo reports whether the word "so" at text[i:j] introduces a
+// source (", so der Sprecher", "(so Häupl)", sentence-initial "So
+// Häupl"): after a comma, parenthesis or dash or at the sentence start,
+// before a capitalised word or an article.
+func reportingSo(text string, i, j int, s doc.Span) bool {
+	p := i
+	for p > s.Start && text[p-1] == ' ' {
+		p--
+	}
+	if p > s.Start {
+		switch c := text[p-1]; {
+		case c == ',' || c == '(' || c == '-':
+		case p >= s.Start+3 && strings.HasSuffix(text[:p], "–"):
+		default:
+			return false
+		}
+	}
+	b := j
+	for b < s.End && text[b] == ' ' {
+		b++
+	}
+	e := b
+	for e < s.End && isLetterAt(text, e) {
+		_, size := utf8.DecodeRuneInString(text[e:])
+		e += size
+	}
+	if b == e {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[b:]); unicode.IsUpper(r) {
+		return true
+	}
+	switch text[b:e] {
+	case "der", "die", "das", "ein", "eine", "einer":
+		return true
+	}
+	return false
 }
 
 // prevSentenceStart returns the start of the sentence before s (s's own

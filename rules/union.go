@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -59,6 +60,29 @@ type ustate struct {
 	// uni caches transitions on non-ASCII runes.
 	uni  []uniTrans
 	endM int32 // match set at the end of the input, -1 not computed
+	// clo caches the closure of the threads before a rune, which depends
+	// on the rune only through its class for assertions (closureKind).
+	clo [3]closed
+}
+
+// closed is a state's closure before a rune of one kind: the rune
+// instructions reached, in order, and the match set.
+type closed struct {
+	runes []uint32
+	ms    int32
+	ok    bool
+}
+
+// closureKind is the kind of rune r for the assertions of a closure
+// before it: a newline, a word character, or another rune.
+func closureKind(r rune) int {
+	switch {
+	case r == '\n':
+		return 0
+	case syntax.IsWordChar(r):
+		return 1
+	}
+	return 2
 }
 
 type uniTrans struct {
@@ -90,6 +114,7 @@ type walker struct {
 	gen    uint32
 	stack  []uint32
 	runes  []uint32
+	next   []uint32
 	hit    []int32
 	key    []byte
 	msets  [][]int32 // interned match sets; 0 is the empty set
@@ -230,7 +255,9 @@ func (w *walker) state(insts []uint32, prev uint8) int32 {
 	}
 	id := int32(len(w.states))
 	w.states = append(w.states, &ustate{insts: append([]uint32(nil), insts...), prev: prev, endM: -1})
-	w.trans = append(w.trans, make([]uint32, w.u.ncls)...)
+	n := len(w.trans)
+	w.trans = slices.Grow(w.trans, w.u.ncls)[:n+w.u.ncls]
+	clear(w.trans[n:])
 	w.index[string(w.key)] = id
 	return id
 }
@@ -306,10 +333,16 @@ func (w *walker) mset(rules []int32) int32 {
 // step computes the transition of state id on rune r.
 func (w *walker) step(id int32, r rune) uint32 {
 	st := w.states[id]
-	ms := w.closure(st, r)
+	c := &st.clo[closureKind(r)]
+	if !c.ok {
+		c.ms = w.closure(st, r)
+		c.runes = slices.Clone(w.runes)
+		c.ok = true
+	}
+	ms := c.ms
 	w.gen++
-	var next []uint32
-	for _, pc := range w.runes {
+	next := w.next[:0]
+	for _, pc := range c.runes {
 		in := &w.u.inst[pc]
 		ok := false
 		switch in.op {
@@ -331,6 +364,7 @@ func (w *walker) step(id int32, r rune) uint32 {
 			next = append(next, in.out)
 		}
 	}
+	w.next = next
 	nid := int32(-1)
 	if len(next) > 0 {
 		nid = w.state(next, runeClass(r))

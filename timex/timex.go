@@ -480,7 +480,9 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				sref = sref[:i]
 			}
 		}
-		if tx.Type == "DATE" && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
+		if (tx.Type == "DATE" || tx.Type == "TIME" && !strings.HasPrefix(val, "@r") && !strings.HasPrefix(val, "@day+0T")) && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
+			// a day, or the day of a time ("Montagfrüh ... am Abend"; not
+			// a clock time the anchor's day was taken for)
 			ref = tx.Value[:10]
 		} else if tx.Type == "DATE" && len(tx.Value) >= 4 && isDigits(tx.Value[:4]) && !strings.HasPrefix(val, "@r") {
 			ref = tx.Value

@@ -311,6 +311,11 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	// a direction, a date before or after the anchor) implies, and where
 	// it ended
 	implied, impliedEnd := TenseUnknown, -1
+	// named: the story has named a month (or a finer date) ref holds;
+	// before, "Vormonat" waits in ahead for the first month the story
+	// names ("Bestellungen sanken zum Vormonat. ... im August ...")
+	type pending struct{ k, n int }
+	named, ahead := false, []pending(nil)
 	// a bare day waiting for the date after it (@coordDD): its index in
 	// out and where its match ended
 	coord, coordEnd, dropped := -1, 0, 0
@@ -478,6 +483,17 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			sref, srefSent, srefEnd = val, sentenceOf(text, span, sents).Start, span.End
 			if i := strings.IndexByte(sref, 'T'); i >= 0 {
 				sref = sref[:i]
+			}
+		}
+		if !named && tx.Anchor != "" && strings.HasPrefix(val, "@rmonth") {
+			n, _ := signedInt(val[len("@rmonth"):])
+			ahead = append(ahead, pending{len(out), n})
+		} else if !named && tx.Type == "DATE" && len(tx.Value) >= 7 && tx.Value[4] == '-' && isDigits(tx.Value[:4]) && isDigits(tx.Value[5:7]) && !strings.HasPrefix(val, "@r") {
+			named = true
+			for _, p := range ahead {
+				if v, ok := shiftRef(tx.Value[:7], "month", p.n); ok {
+					out[p.k].Value, out[p.k].Anchor = v+out[p.k].Value[7:], tx.Value[:7]
+				}
 			}
 		}
 		if (tx.Type == "DATE" || tx.Type == "TIME" && !strings.HasPrefix(val, "@r") && !strings.HasPrefix(val, "@day+0T")) && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {

@@ -299,23 +299,30 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	var out []doc.Timex
 	ref, qref := "", ""
 	dayRef, dayRefEnd := "", -1 // last day-level date and where it ended
+	anchorDay := ""
 	if !anchor.IsZero() {
 		ref = ymd(anchor)
+		anchorDay = ref
 	}
 	// the last date stated with its year and the start of its sentence
 	sref, srefSent, srefEnd := "", -1, 0
-	// the year the story last gave each month (1-12) and quarter (13-16)
-	// a value of, 0 for none
-	var given [17]int
-	// the tense the last expression that had one of its own (a marker,
-	// a direction, a date before or after the anchor) implies, and where
-	// it ended
-	implied, impliedEnd := TenseUnknown, -1
-	// named: the story has named a month (or a finer date) ref holds;
-	// before, "Vormonat" waits in ahead for the first month the story
-	// names ("Bestellungen sanken zum Vormonat. ... im August ...")
 	type pending struct{ k, n int }
-	named, ahead := false, []pending(nil)
+	// st holds what the story has said so far that the rarer cases need
+	// (in one variable: the closure below makes it one allocation):
+	// given, the year the story last gave each month (1-12) and quarter
+	// (13-16), 0 for none; implied, the tense the last expression that had
+	// one of its own (a marker, a direction, a date before or after the
+	// anchor) implies, and impliedEnd, where it ended; named, whether the
+	// story has named a month (or a finer date): before, "Vormonat" waits
+	// in ahead for the first month the story names ("Bestellungen sanken
+	// zum Vormonat. ... im August ...")
+	var st struct {
+		given               [17]int
+		implied, impliedEnd int
+		named               bool
+		ahead               []pending
+	}
+	st.implied, st.impliedEnd = TenseUnknown, -1
 	// a bare day waiting for the date after it (@coordDD): its index in
 	// out and where its match ended
 	coord, coordEnd, dropped := -1, 0, 0
@@ -400,7 +407,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		}
 		if strings.HasPrefix(val, "@day+0T") && dayRef != "" {
 			// A clock time belongs to the day the same sentence or the
-			// one before named: "am Samstag ... um 15.30 Uhr", "in der
+			// one before st.named: "am Samstag ... um 15.30 Uhr", "in der
 			// Nacht auf Dienstag gebebt. Der Erdstoß war um 2.52 Uhr
 			// aufgezeichnet".
 			if s := sentenceOf(text, span, sents); dayRefEnd > prevSentenceStart(text, s, sents) && dayRefEnd <= span.Start {
@@ -419,11 +426,11 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			tense, yearOf, own := TenseUnknown, 0, true
 			if needsTense(val) {
 				tense = t.tense(text, span, sents)
-				if tense == TenseUnknown && implied != TenseUnknown && impliedEnd <= span.Start && impliedEnd > sentenceOf(text, span, sents).Start {
+				if tense == TenseUnknown && st.implied != TenseUnknown && st.impliedEnd <= span.Start && st.impliedEnd > sentenceOf(text, span, sents).Start {
 					// no marker: the tense of an expression before it
 					// in the sentence ("Polizeiangaben vom Donnerstag
 					// ... am Dienstag")
-					tense = implied
+					tense = st.implied
 				}
 				if tense == TenseUnknown {
 					own = directed(val)
@@ -443,16 +450,16 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			if sref != "" && sentenceOf(text, span, sents).Start == srefSent && srefEnd <= span.Start && !strings.ContainsAny(text[srefEnd:span.Start], ",;)") {
 				sr = sref
 			}
-			if yearOf > 0 && sr == "" && given[yearOf] > 0 {
+			if yearOf > 0 && sr == "" && st.given[yearOf] > 0 {
 				// a month or quarter the sentence gives no tense: the
 				// year the story gave it before ("im August ...
 				// verzeichnet. ... ist der Rückgang im August ...")
-				sr = pad(given[yearOf], 4)
+				sr = pad(st.given[yearOf], 4)
 			}
 			v, a := resolve(val, anchor, r, sr, tense)
 			tx.Value, tx.Anchor = v, a
 			if own && ref != "" {
-				tn := impliedTense(tx.Value, anchor)
+				tn := impliedTense(tx.Value, anchorDay)
 				if tn == TenseUnknown && strings.ContainsAny(val, "<>+-") && directed(val) {
 					// "Angaben vom Donnerstag" on that Thursday
 					tn = TenseFuture
@@ -461,19 +468,19 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 					}
 				}
 				if tn != TenseUnknown {
-					implied, impliedEnd = tn, span.End
+					st.implied, st.impliedEnd = tn, span.End
 				}
 			}
 		} else if ref != "" && (tx.Type == "DATE" || tx.Type == "TIME") {
-			if tn := impliedTense(tx.Value, anchor); tn != TenseUnknown {
-				implied, impliedEnd = tn, span.End
+			if tn := impliedTense(tx.Value, anchorDay); tn != TenseUnknown {
+				st.implied, st.impliedEnd = tn, span.End
 			}
 		}
 		if len(tx.Value) >= 7 && tx.Value[4] == '-' && (tx.Type == "DATE" || tx.Type == "TIME") && isDigits(tx.Value[:4]) {
 			if m := tx.Value[5:7]; isDigits(m) {
-				given[(m[0]-'0')*10+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
+				st.given[(m[0]-'0')*10+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
 			} else if m[0] == 'Q' && m[1] >= '1' && m[1] <= '4' {
-				given[12+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
+				st.given[12+m[1]-'0'], _ = strconv.Atoi(tx.Value[:4])
 			}
 		}
 		if len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' && isDigits(tx.Value[8:10]) {
@@ -485,12 +492,12 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				sref = sref[:i]
 			}
 		}
-		if !named && tx.Anchor != "" && strings.HasPrefix(val, "@rmonth") {
+		if !st.named && tx.Anchor != "" && strings.HasPrefix(val, "@rmonth") {
 			n, _ := signedInt(val[len("@rmonth"):])
-			ahead = append(ahead, pending{len(out), n})
-		} else if !named && tx.Type == "DATE" && len(tx.Value) >= 7 && tx.Value[4] == '-' && isDigits(tx.Value[:4]) && isDigits(tx.Value[5:7]) && !strings.HasPrefix(val, "@r") {
-			named = true
-			for _, p := range ahead {
+			st.ahead = append(st.ahead, pending{len(out), n})
+		} else if !st.named && tx.Type == "DATE" && len(tx.Value) >= 7 && tx.Value[4] == '-' && isDigits(tx.Value[:4]) && isDigits(tx.Value[5:7]) && !strings.HasPrefix(val, "@r") {
+			st.named = true
+			for _, p := range st.ahead {
 				if v, ok := shiftRef(tx.Value[:7], "month", p.n); ok {
 					out[p.k].Value, out[p.k].Anchor = v+out[p.k].Value[7:], tx.Value[:7]
 				}
@@ -546,17 +553,16 @@ func directed(v string) bool {
 
 // impliedTense returns the tense a resolved value implies: past for a
 // month or day before the anchor's, future for one after it.
-func impliedTense(v string, anchor time.Time) int {
-	if len(v) < 7 || anchor.IsZero() || !isDigits(v[:4]) || v[4] != '-' || !isDigits(v[5:7]) {
+// a is the anchor's date as ymd writes it ("" when there is none).
+func impliedTense(v string, a string) int {
+	if len(v) < 7 || len(a) != 10 || !isDigits(v[:4]) || v[4] != '-' || !isDigits(v[5:7]) {
 		return TenseUnknown
 	}
 	n := 7
 	if isDayValue(v) {
 		n = 10
 	}
-	var buf [10]byte
-	a := anchor.AppendFormat(buf[:0], "2006-01-02")
-	switch c := strings.Compare(v[:n], string(a[:n])); {
+	switch c := strings.Compare(v[:n], a[:n]); {
 	case c < 0:
 		return TensePast
 	case c > 0:

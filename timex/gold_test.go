@@ -132,6 +132,7 @@ func TestEnglish(t *testing.T) {
 		{"Heldout", "en-wire-heldout.txt", 0.85},
 		{"Heldout2", "en-wire-heldout2.txt", 0.80},
 		{"Heldout3", "en-wire-heldout3.txt", 0.80},
+		{"Heldout4", "en-wire-heldout4.txt", 0.83},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "en", "testdata/"+s.file, s.min, true) })
 	}

@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/lang"
@@ -46,6 +48,11 @@ type Tagger struct {
 	// num and notcounted are the set's tables of those names (nil: none;
 	// then Set.Lookup decides, as it would for a function of that name).
 	num, notcounted *rules.Table
+	// rangeword holds the words that join the two ends of a range or pair
+	// whose unit is written once, after the second ("zwischen 60.000 und
+	// 999.000 Euro", "von 25 auf 18 Prozent", "86.50-87.25 dlrs"); nil:
+	// the language has none, and the first number stays bare.
+	rangeword *rules.Table
 }
 
 // ruleAttrs is what amount needs to know of a rule before it expands any
@@ -79,7 +86,7 @@ func New(code string) (*Tagger, error) {
 		_, number := r.Attrs["number"]
 		t.attrs[i] = ruleAttrs{none: r.Attrs["unit"] == "-", counted: counted, scale: scale, number: number}
 	}
-	t.num, t.notcounted = set.Tables["num"], set.Tables["notcounted"]
+	t.num, t.notcounted, t.rangeword = set.Tables["num"], set.Tables["notcounted"], set.Tables["rangeword"]
 	if seg, err := segment.New(code); err == nil {
 		t.seg = seg
 	}
@@ -101,8 +108,8 @@ func (t *Tagger) Tag(text string) []doc.Amount {
 	if t.seg == nil {
 		c := newCollector()
 		t.set.Scan(text, 0, len(text), func(m rules.Match) {
-			if a, ok := t.amount(&m); ok {
-				c.buf = append(c.buf, a)
+			if a, f, ok := t.amount(&m); ok {
+				c.add(t, text, a, f)
 			}
 		})
 		return c.result()
@@ -114,8 +121,8 @@ func (t *Tagger) Tag(text string) []doc.Amount {
 func (t *Tagger) TagTokens(text string, toks []doc.Token) []doc.Amount {
 	c := newCollector()
 	t.set.ScanTokens(text, toks, func(m rules.Match) {
-		if a, ok := t.amount(&m); ok {
-			c.buf = append(c.buf, a)
+		if a, f, ok := t.amount(&m); ok {
+			c.add(t, text, a, f)
 		}
 	})
 	return c.result()
@@ -145,14 +152,150 @@ func (c *collector) result() []doc.Amount {
 	return out
 }
 
-func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
+// add appends amount a to the collected ones; when a shared unit makes
+// the number before it the first end of a range, it adds that end first
+// (see rangeStart).
+func (c *collector) add(t *Tagger, text string, a doc.Amount, factor float64) {
+	if t.rangeword != nil && a.Unit != "" {
+		t.rangeStart(text, c, a, factor)
+	}
+	c.buf = append(c.buf, a)
+}
+
+// rangeStart looks before amount a for the first end of a range or pair
+// that writes its unit once: a number (digits or a number word) and a
+// word of the rangeword table, or a dash right before a ("60.000 und
+// 999.000 Euro", "200 mln to 300 mln Canadian dlrs", "86.50-87.25
+// dlrs"). A bare number becomes an amount with a's unit, multiplied by
+// a's factor (magnitude and unit fraction: "zwischen 2 und 3 Millionen
+// Euro" is 2e6 EUR); an amount already found there with no unit (a bare
+// magnitude, "200 mln") takes a's unit when a has a magnitude too. Years, numbers inside words or
+// after a colon, and anything else are left as they are.
+func (t *Tagger) rangeStart(text string, c *collector, a doc.Amount, factor float64) {
+	i := a.Start
+	switch {
+	case i >= 1 && text[i-1] == '-':
+		i--
+	case i >= 3 && text[i-3:i] == "–":
+		i -= 3
+	default:
+		j := i
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
+		}
+		if j == i {
+			return
+		}
+		k := j
+		for k > 0 && text[k-1] != ' ' && text[k-1] != '\t' && text[k-1] != '\n' {
+			k--
+		}
+		if _, ok := t.rangeword.Lookup(text[k:j]); !ok || k == j {
+			return
+		}
+		i = k
+	}
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || (j == i && text[i] != '-' && text[i] != 0xe2) {
+		return // a word connector needs a space before it
+	}
+	// an amount already found that ends there
+	if n := len(c.buf); n > 0 && c.buf[n-1].End > j {
+		return
+	} else if n > 0 && c.buf[n-1].End == j {
+		p := &c.buf[n-1]
+		if p.Unit == "" && a.Counted == "" && factor > 1 {
+			p.Unit = a.Unit
+		}
+		return
+	}
+	k := j
+	for k > 0 && (isDigit(text[k-1]) || text[k-1] == '.' || text[k-1] == ',') {
+		k--
+	}
+	numText := text[k:j]
+	if k < j {
+		if !isDigit(text[j-1]) || !isDigit(text[k]) {
+			return
+		}
+	} else {
+		for k > 0 && text[k-1] >= 0x80 || k > 0 && isLetter(text[k-1]) {
+			k--
+		}
+		numText = text[k:j]
+		if numText == "" {
+			return
+		}
+	}
+	if k > 0 {
+		if b := text[k-1]; isDigit(b) || isLetter(b) || b >= 0x80 || b == ':' || b == '/' || b == '-' || b == '.' || b == ',' {
+			return
+		}
+	}
+	if isYear(numText) {
+		return
+	}
+	v, _, ok := t.number(numText)
+	if !ok || v == 1 && !isDigit(numText[0]) && !oneWord(numText) {
+		return // "eines von 56 Projekten": a pronoun, not a range
+	}
+	if factor > 0 && v > 20*a.Value/factor {
+		return // "114,887 or four cts a share": no range, another figure
+	}
+	if (text[i] == '-' || text[i] == 0xe2) && startsName(text[:k]) {
+		return // a dash in a model number: "Boeing 757-200 planes"
+	}
+	v = round(v * factor)
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return
+	}
+	c.buf = append(c.buf, doc.Amount{Span: doc.Span{Start: k, End: j}, Value: v, Unit: a.Unit, Counted: a.Counted})
+}
+
+// oneWord reports whether s is the plain word for one ("ein", "eins",
+// "one"), not an inflected form that is used as a pronoun.
+func oneWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "ein", "eins", "one":
+		return true
+	}
+	return false
+}
+
+// startsName reports whether the word that ends text (before spaces) is
+// capitalised.
+func startsName(text string) bool {
+	j := len(text)
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' && text[i-1] != '\t' {
+		i--
+	}
+	if i == j {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:j])
+	return unicode.IsUpper(r)
+}
+
+func isDigit(b byte) bool  { return b >= '0' && b <= '9' }
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// amount returns the amount of match m and the factor its number was
+// multiplied by (magnitude, fraction of the unit).
+func (t *Tagger) amount(m *rules.Match) (doc.Amount, float64, bool) {
 	ra := t.ruleAttrs(m.Rule)
 	if ra.none {
-		return doc.Amount{}, false
+		return doc.Amount{}, 0, false
 	}
 	unit, ok := t.set.Expand(m, "unit")
 	if !ok || unit == "-" {
-		return doc.Amount{}, false
+		return doc.Amount{}, 0, false
 	}
 	var numText string
 	if ra.number {
@@ -160,8 +303,9 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 	}
 	v, exact, ok := t.number(numText)
 	if !ok {
-		return doc.Amount{}, false
+		return doc.Amount{}, 0, false
 	}
+	factor := 1.0
 	var counted string
 	if ra.counted {
 		counted, _ = t.set.Expand(m, "counted")
@@ -174,11 +318,11 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 			sh, ok := t.set.Expand(m, "short")
 			g, err := strconv.Atoi(sh)
 			if !ok || err != nil || isYear(numText) {
-				return doc.Amount{}, false
+				return doc.Amount{}, 0, false
 			}
 			_, e := m.GroupSpan(g)
 			if e <= m.Start {
-				return doc.Amount{}, false
+				return doc.Amount{}, 0, false
 			}
 			end, counted, unit = e, "", ""
 		}
@@ -187,27 +331,29 @@ func (t *Tagger) amount(m *rules.Match) (doc.Amount, bool) {
 		if sc, ok := t.set.Expand(m, "scale"); ok && sc != "" {
 			f, err := strconv.ParseFloat(sc, 64)
 			if err != nil {
-				return doc.Amount{}, false
+				return doc.Amount{}, 0, false
 			}
 			v *= f
+			factor *= f
 			exact = false
 		}
 	}
 	if u, div, ok := strings.Cut(unit, "/"); ok {
 		d, err := strconv.ParseFloat(div, 64)
 		if err != nil || d == 0 {
-			return doc.Amount{}, false
+			return doc.Amount{}, 0, false
 		}
 		unit, v = u, v/d
+		factor /= d
 		exact = false
 	}
 	if math.IsInf(v, 0) || math.IsNaN(v) {
-		return doc.Amount{}, false
+		return doc.Amount{}, 0, false
 	}
 	if !exact {
 		v = round(v)
 	}
-	return doc.Amount{Span: doc.Span{Start: m.Start, End: end}, Value: v, Unit: unit, Counted: counted}, true
+	return doc.Amount{Span: doc.Span{Start: m.Start, End: end}, Value: v, Unit: unit, Counted: counted}, factor, true
 }
 
 // ruleAttrs returns what New noted about rule r; a rule it does not know

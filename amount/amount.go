@@ -440,10 +440,41 @@ func (t *Tagger) number(s string) (v float64, exact, ok bool) {
 	}
 	w, ok := t.lookup(t.num, "num", s)
 	if !ok {
-		return 0, false, false
+		return t.compound(s)
 	}
 	f, err := strconv.ParseFloat(w, 64)
 	return f, false, err == nil
+}
+
+// compound reads a number word made of a unit and a ten, in German
+// order joined by "und" ("einundzwanzig") or in English order joined by
+// a hyphen ("twenty-one"), each part a word of the num table.
+func (t *Tagger) compound(s string) (v float64, exact, ok bool) {
+	ls := strings.ToLower(s)
+	for _, sep := range [...]string{"und", "-"} {
+		a, b, found := strings.Cut(ls, sep)
+		if !found || a == "" || b == "" {
+			continue
+		}
+		x, ok1 := t.lookup(t.num, "num", a)
+		y, ok2 := t.lookup(t.num, "num", b)
+		if !ok1 || !ok2 {
+			continue
+		}
+		fx, err1 := strconv.ParseFloat(x, 64)
+		fy, err2 := strconv.ParseFloat(y, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if sep == "-" {
+			fx, fy = fy, fx
+		}
+		// fx the unit, fy the ten
+		if fx >= 1 && fx <= 9 && fy >= 20 && fy <= 90 && math.Mod(fy, 10) == 0 {
+			return fx + fy, false, true
+		}
+	}
+	return 0, false, false
 }
 
 // ParseNumber parses digits with grouping and decimal separators. decimal

@@ -84,6 +84,14 @@ func TestTag(t *testing.T) {
 		{"en trillion", "en", "Debt hit 2 trillion euros.", "2 trillion euros=2e+12 EUR"},
 		{"en count", "en", "About 3,000 soldiers and two dozen tanks.", "3,000 soldiers=3000 soldiers/soldiers | two dozen tanks=24 tanks/tanks"},
 		{"en date not amount", "en", "On March 3, 2026 prices fell.", ""},
+		// ranges and pairs whose unit is written once, after the second
+		{"range", "de", "zwischen 2 und 3 Millionen Euro, von 25 auf 18 Prozent, zwei bis drei Prozent", "2=2e+06 EUR | 3 Millionen Euro=3e+06 EUR | 25=25 percent | 18 Prozent=18 percent | zwei=2 percent | drei Prozent=3 percent"},
+		{"range count", "de", "68 von 70 Mitgliedern, eines von 56 Projekten", "68=68 Mitgliedern/Mitgliedern | 70 Mitgliedern=70 Mitgliedern/Mitgliedern | 56 Projekten=56 Projekten/Projekten"},
+		{"en range", "en", "200 mln to 300 mln Canadian dlrs, 86.50-87.25 dlrs, 114,887 or four cts a share", "200 mln=2e+08 CAD | 300 mln Canadian dlrs=3e+08 CAD | 86.50=86.5 USD | 87.25 dlrs=87.25 USD | four cts=0.04 USD"},
+		{"compound words", "de", "Einundzwanzig Soldaten und dreiundzwanzig Prozent", "Einundzwanzig Soldaten=21 Soldaten/Soldaten | dreiundzwanzig Prozent=23 percent"},
+		{"en compound words", "en", "Twenty-five people and forty-one pct", "Twenty-five people=25 people/people | forty-one pct=41 percent"},
+		{"code before", "de", "EUR 5 Mio. und 5 Euro-Cent", "EUR 5 Mio.=5e+06 EUR | 5 Euro-Cent=0.05 EUR"},
+		{"not amounts", "en", "S and P 500 options for 1986/87 crops in band three bank bills", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

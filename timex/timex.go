@@ -103,6 +103,10 @@ type Tagger struct {
 	// words that join coordinated dates ("und", "bis")
 	coord      *rules.Table
 	genericCue map[string]bool
+	// schedule (the schedule table, nil when the language has none)
+	// holds the words that join the weekdays and clock times of a
+	// timetable ("bis", "um"), "from" for those that may open it ("von")
+	schedule *rules.Table
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -208,6 +212,7 @@ func New(code string) (*Tagger, error) {
 	t.subord = keysOf(set, "subordinator", func(v string) bool { return v != "" })
 	t.genericCue = keysOf(set, "genericcue", func(v string) bool { return v != "" })
 	t.coord = set.Tables["coord"]
+	t.schedule = set.Tables["schedule"]
 	if tb, ok := set.Tables["generic"]; ok {
 		t.generic = tb.Value
 	}
@@ -321,6 +326,9 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		implied, impliedEnd int
 		named               bool
 		ahead               []pending
+		// sched: a weekday, weekend or set was tagged, so the story may
+		// hold a timetable (Tagger.schedules)
+		sched bool
 	}
 	st.implied, st.impliedEnd = TenseUnknown, -1
 	// a bare day waiting for the date after it (@coordDD): its index in
@@ -503,6 +511,9 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 				}
 			}
 		}
+		if t.schedule != nil && (tx.Type == "SET" || strings.HasPrefix(val, "@wd") || strings.HasPrefix(val, "@wkend")) {
+			st.sched = true
+		}
 		if (tx.Type == "DATE" || tx.Type == "TIME" && !strings.HasPrefix(val, "@r") && !strings.HasPrefix(val, "@day+0T")) && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
 			// a day, or the day of a time ("Montagfrüh ... am Abend"; not
 			// a clock time the anchor's day was taken for)
@@ -527,7 +538,176 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		}
 		out = out[:k]
 	}
+	if st.sched {
+		t.schedules(text, out, sents)
+	}
 	return out
+}
+
+// schedules rewrites the weekdays and clock times of timetables as sets
+// and times of no particular day, in sentences that do not look back:
+// a bare weekday (at the start of the sentence or after a comma, dash or
+// parenthesis; a range of them also after a word of value "from" in the
+// schedule table) joined to clock times by words of the schedule table,
+// with a range of weekdays or more than one time
+// ("Montag bis Freitag 13.30 bis 18 Uhr, Samstag 10 bis 18 Uhr", "von
+// Montag bis Freitag um 11 Uhr und um 18 Uhr"): XXXX-WXX-1, XXXX-WXX-5,
+// XXXX-XX-XXT13:30; and a weekend in a sentence with a set ("am
+// Wochenende einmal täglich um 13 Uhr"): XXXX-WXX-WE, and the clock
+// times after it; the clock times joined to a weekday set ("montags 10
+// bis 12 Uhr"). "am Samstag um 15.30 Uhr" stays that Saturday.
+func (t *Tagger) schedules(text string, out []doc.Timex, sents []doc.Span) {
+	wk := t.set.Tables["weekday"]
+	if wk == nil {
+		return
+	}
+	weekday := func(x *doc.Timex) string {
+		if x.Type != "DATE" || len(x.Value) != 10 || !isDayValue(x.Value) || x.Value[:4] == "XXXX" {
+			return ""
+		}
+		if x.End-x.Start > 24 {
+			return ""
+		}
+		var low [48]byte
+		return wk.Value[string(fold.AppendLower(low[:0], text[x.Start:x.End]))]
+	}
+	clock := func(x *doc.Timex) bool {
+		return x.Type == "TIME" && len(x.Value) > 11 && x.Value[10] == 'T' && x.Value[11] >= '0' && x.Value[11] <= '9' && isDigits(x.Value[:4])
+	}
+	for i := 0; i < len(out); i++ {
+		if out[i].Type == "SET" && strings.HasPrefix(out[i].Value, "XXXX-WXX-") {
+			// "montags 10 bis 12 Uhr", "jeden Montag um 9 Uhr": the
+			// clock times joined to a weekday set are of no day
+			k := i + 1
+			for ; k < len(out) && clock(&out[k]) && t.joins(text[out[k-1].End:out[k].Start]); k++ {
+				out[k].Value, out[k].Anchor = "XXXX-XX-XX"+out[k].Value[10:], ""
+			}
+			i = k - 1
+			continue
+		}
+		n := weekday(&out[i])
+		weekend := n == "" && out[i].Type == "DATE" && strings.HasSuffix(out[i].Value, "-WE") && isDigits(out[i].Value[:4])
+		if n == "" && !weekend {
+			continue
+		}
+		// the weekdays joined to it ("Montag bis Freitag"), then the
+		// clock times joined to those
+		j := i
+		for !weekend && j+1 < len(out) && weekday(&out[j+1]) != "" && t.joins(text[out[j].End:out[j+1].Start]) {
+			j++
+		}
+		k := j + 1
+		for k < len(out) && clock(&out[k]) && t.joins(text[out[k-1].End:out[k].Start]) {
+			k++
+		}
+		s := sentenceOf(text, out[i].Span, sents)
+		generic, sure := false, false
+		if weekend {
+			// a set in the sentence: every weekend
+			for m := i - 1; m >= 0 && out[m].End > s.Start && !generic; m-- {
+				generic = out[m].Type == "SET"
+			}
+			for m := i + 1; m < len(out) && out[m].Start < s.End && !generic; m++ {
+				generic = out[m].Type == "SET"
+			}
+			if generic {
+				// and the clock times of the sentence after it
+				for k = i + 1; k < len(out) && out[k].Start < s.End; k++ {
+				}
+			}
+		} else if k > j+1 && (j > i || k > j+2) {
+			// a range of weekdays or of times: a single weekday and time
+			// is a fixture ("SV Grödig – FK Austria Wien (Samstag, 16.00
+			// Uhr)", "Morgen, Dienstag, um 8.00 Uhr")
+			switch t.opener(text, s.Start, out[i].Start) {
+			case "start":
+				generic = true
+			case "from":
+				generic = j > i
+			}
+			// a range of weekdays with more than one time is a
+			// timetable whatever the tense seems to be ("wird von
+			// Montag bis Freitag um 11 Uhr und um 18 Uhr aktualisiert")
+			sure = j > i && k > j+2
+		}
+		if !generic || !sure && t.tense(text, out[i].Span, sents) == TensePast {
+			i = j
+			continue
+		}
+		for m := i; m < k; m++ {
+			x := &out[m]
+			switch {
+			case m <= j && weekend:
+				x.Value, x.Anchor = "XXXX-WXX-WE", ""
+			case m <= j:
+				x.Value, x.Anchor = "XXXX-WXX-"+weekday(x), ""
+			case clock(x):
+				x.Value, x.Anchor = "XXXX-XX-XX"+x.Value[10:], ""
+			}
+		}
+		i = k - 1
+	}
+}
+
+// joins reports whether gap, the text between two expressions, holds
+// nothing but white space, commas, dashes and words of the schedule table
+// ("bis", "und um").
+func (t *Tagger) joins(gap string) bool {
+	for i := 0; i < len(gap); {
+		c := gap[i]
+		if c == ' ' || c == ',' || c == '-' || c == '\n' {
+			i++
+			continue
+		}
+		if strings.HasPrefix(gap[i:], "–") {
+			i += len("–")
+			continue
+		}
+		j := i
+		for j < len(gap) && isLetterAt(gap, j) {
+			_, size := utf8.DecodeRuneInString(gap[j:])
+			j += size
+		}
+		if j == i {
+			return false
+		}
+		var low [48]byte
+		if j-i > 24 || t.schedule.Value[string(fold.AppendLower(low[:0], gap[i:j]))] == "" {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// opener tells what stands before a weekday at start: "start" for the
+// sentence start or a comma, semicolon, colon, dash or parenthesis,
+// "from" for a word of that value in the schedule table ("von"), else
+// "".
+func (t *Tagger) opener(text string, sentStart, start int) string {
+	p := start
+	for p > sentStart && text[p-1] == ' ' {
+		p--
+	}
+	if p <= sentStart {
+		return "start"
+	}
+	switch c := text[p-1]; {
+	case c == ',' || c == ';' || c == ':' || c == '(' || c == '-' || c == '\n':
+		return "start"
+	case strings.HasSuffix(text[:p], "–"):
+		return "start"
+	}
+	b := p
+	for b > sentStart && isLetterBefore(text, b) {
+		_, size := utf8.DecodeLastRuneInString(text[:b])
+		b -= size
+	}
+	var low [48]byte
+	if p-b <= 24 && t.schedule.Value[string(fold.AppendLower(low[:0], text[b:p]))] == "from" {
+		return "from"
+	}
+	return ""
 }
 
 // explicitYear reports whether a rule's value template val states a

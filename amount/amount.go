@@ -12,7 +12,9 @@
 // currencies and percentages Counted is empty. A bare number without
 // magnitude, currency, percent sign or noun is not an amount, nor are
 // dates, clock times and years (1800–2099 written without separators)
-// before a noun.
+// before a noun, except as the first end of a range or pair whose unit
+// is written once, after the second ("zwischen 60.000 und 999.000 Euro":
+// two amounts in EUR; the joining words are the rules' table rangeword).
 //
 // The rules are data: lang/<code>/numbers.txt, lang/common/amount-iso4217.txt
 // and lang/<code>/amount.txt, in the format of package rules.

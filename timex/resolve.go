@@ -262,18 +262,19 @@ func weekday(anchor time.Time, n, dir, tense int) time.Time {
 // tense points back to a month more than two months after the anchor's
 // (then the previous year) or ahead to a month before it (the next year).
 // Without tense the nearest year wins; tenseSoon takes the next, but the
-// last when it was one or two months before. The day d is not used.
+// last when it was one or two months before. The day d (0: none) decides
+// a direction within the anchor's month ("seit 28. September" on 30
+// September: this year's).
 func yearFor(anchor time.Time, m, d, dir, tense int) int {
-	_ = d
 	y := anchor.Year()
 	diff := m - int(anchor.Month()) // > 0: later in the year than the anchor
 	switch {
 	case dir < 0:
-		if diff >= 0 {
+		if diff > 0 || diff == 0 && (d == 0 || d >= anchor.Day()) {
 			y--
 		}
 	case dir > 0:
-		if diff <= 0 {
+		if diff < 0 || diff == 0 && (d == 0 || d <= anchor.Day()) {
 			y++
 		}
 	case tense == TensePast:

@@ -18,6 +18,10 @@ import (
 // day, season, quarter or holiday without a year and without a direction
 // of its own ("EM 2016 (10. Juni bis 10. Juli)").
 func resolve(v string, anchor time.Time, ref, sref string, tense int) (string, string) {
+	if strings.HasPrefix(v, thatDay) {
+		// no day named before it: the anchor's
+		v = "@day+0" + v[len(thatDay):]
+	}
 	body := v[1:]
 	if anchor.IsZero() {
 		return unresolved(body), ""

@@ -47,6 +47,8 @@ func TestResolve(t *testing.T) {
 		{"unanchored weekday", "@wd3", time.Time{}, "", "", 0, "XXXX-WXX-3", ""},
 		{"unanchored month", "@m03", time.Time{}, "", "", 0, "XXXX-03", ""},
 		{"unanchored clock", "@day+0T09:00", time.Time{}, "", "", 0, "XXXX-XX-XXT09:00", ""},
+		{"clock, no day named", "@thatdayT09:00", wed, "", "", 0, "2026-02-25T09:00", "2026-02-25"},
+		{"unanchored clock, no day named", "@thatdayT09:00", time.Time{}, "", "", 0, "XXXX-XX-XXT09:00", ""},
 		{"unanchored relative", "@day-1", time.Time{}, "", "", 0, "UNDEF-day-1", ""},
 	}
 	for _, c := range cases {

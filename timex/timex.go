@@ -31,6 +31,10 @@
 //	          expression is dropped
 //	@coordTHH:MM  the same for a clock time: the day of the time that
 //	          follows ("zwischen [06.35] und 08.10 Uhr")
+//	@thatdayT...  a time of the day a date of the same or the previous
+//	          sentence named ("am Samstag ... um [15.30 Uhr]"), else of
+//	          the anchor's day; "@day+0T..." is always the anchor's
+//	          ("[tonight]")
 //
 // Anything after the relative part is appended (@wd3TEV → 2026-02-25TEV).
 // The anchor is the dateline's date, else the publication date; without
@@ -132,6 +136,9 @@ const (
 	// its shape would make a marker ("gehört" is no participle)
 	tenseNone
 )
+
+// thatDay starts the value of a time of the day last named (@thatdayT...).
+const thatDay = "@thatday"
 
 // Tense of a sentence as far as the tagger can tell.
 const (
@@ -413,13 +420,13 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 			coord, coordEnd = len(out)-1, m.End
 			return
 		}
-		if strings.HasPrefix(val, "@day+0T") && dayRef != "" {
+		if strings.HasPrefix(val, thatDay) && dayRef != "" {
 			// A clock time belongs to the day the same sentence or the
-			// one before st.named: "am Samstag ... um 15.30 Uhr", "in der
+			// one before named: "am Samstag ... um 15.30 Uhr", "in der
 			// Nacht auf Dienstag gebebt. Der Erdstoß war um 2.52 Uhr
 			// aufgezeichnet".
 			if s := sentenceOf(text, span, sents); dayRefEnd > prevSentenceStart(text, s, sents) && dayRefEnd <= span.Start {
-				tx.Value, tx.Anchor = dayRef+val[6:], dayRef
+				tx.Value, tx.Anchor = dayRef+val[len(thatDay):], dayRef
 				emit(tx, val)
 				return
 			}
@@ -514,7 +521,7 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if t.schedule != nil && (tx.Type == "SET" || strings.HasPrefix(val, "@wd") || strings.HasPrefix(val, "@wkend")) {
 			st.sched = true
 		}
-		if (tx.Type == "DATE" || tx.Type == "TIME" && !strings.HasPrefix(val, "@r") && !strings.HasPrefix(val, "@day+0T")) && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
+		if (tx.Type == "DATE" || tx.Type == "TIME" && !strings.HasPrefix(val, "@r") && !strings.HasPrefix(val, thatDay)) && len(tx.Value) >= 10 && isDigits(tx.Value[:4]) && tx.Value[4] == '-' && tx.Value[7] == '-' {
 			// a day, or the day of a time ("Montagfrüh ... am Abend"; not
 			// a clock time the anchor's day was taken for)
 			ref = tx.Value[:10]

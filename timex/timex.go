@@ -63,6 +63,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,6 +112,19 @@ type Tagger struct {
 	// holds the words that join the weekdays and clock times of a
 	// timetable ("bis", "um"), "from" for those that may open it ("von")
 	schedule *rules.Table
+	// dayAfter (the dayafter table, nil when the language has none) holds
+	// the joins after which a bare day takes the month of the date before
+	// it ("April 14[-27]", "July 5 [and 20]"): value "tight" for a join
+	// written without spaces, "word" for one between spaces; dayStop
+	// (the dayafterstop table) the words after which the number is no
+	// day ("March 3 and 4 [pct]")
+	dayAfter *rules.Table
+	dayStop  map[string]bool
+	// prospect (the prospect table) holds the nouns of a date things are
+	// due on, which looks ahead whatever the verb: "for delivery on
+	// [July 5]", "for [April 15]-30 shipment"
+	prospect map[string]string
+	months   *rules.Table
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -220,6 +234,12 @@ func New(code string) (*Tagger, error) {
 	t.genericCue = keysOf(set, "genericcue", func(v string) bool { return v != "" })
 	t.coord = set.Tables["coord"]
 	t.schedule = set.Tables["schedule"]
+	t.dayAfter = set.Tables["dayafter"]
+	t.dayStop = keysOf(set, "dayafterstop", func(v string) bool { return v != "" })
+	if tb, ok := set.Tables["prospect"]; ok {
+		t.prospect = tb.Value
+		t.months = set.Tables["month"]
+	}
 	if tb, ok := set.Tables["generic"]; ok {
 		t.generic = tb.Value
 	}
@@ -440,7 +460,19 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if strings.HasPrefix(val, "@") {
 			tense, yearOf, own := TenseUnknown, 0, true
 			if needsTense(val) {
-				tense = t.tense(text, span, sents)
+				if t.prospect != nil && t.prospective(text, span, m.End) {
+					// "for delivery on [July 5]", "for [September 5]-20
+					// shipment": a date the story looks ahead to,
+					// whatever the verb (a month just past stays this
+					// year's: "for the February 27-July 7 shipment
+					// period" in March)
+					tense = TenseFuture
+					if yearSlot(val) >= 0 {
+						tense = tenseSoon
+					}
+				} else {
+					tense = t.tense(text, span, sents)
+				}
 				if tense == TenseUnknown && st.implied != TenseUnknown && st.impliedEnd <= span.Start && st.impliedEnd > sentenceOf(text, span, sents).Start {
 					// no marker: the tense of an expression before it
 					// in the sentence ("Polizeiangaben vom Donnerstag
@@ -548,7 +580,216 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	if st.sched {
 		t.schedules(text, out, sents)
 	}
+	if t.dayAfter != nil {
+		out = t.trailingDays(text, out)
+	}
 	return out
+}
+
+// trailingDays adds the bare days that a date's month carries over
+// ("April 14-[27]", "July 5 and [20]", "September 5-[20]/..."): a number
+// right after a day-level date that ends in its day, joined by a word of
+// the dayafter table, later in the month than that day, and no part of
+// an amount, a decimal or a clock time.
+func (t *Tagger) trailingDays(text string, out []doc.Timex) []doc.Timex {
+	for i := 0; i < len(out); i++ {
+		tx := out[i]
+		if tx.Type != "DATE" || len(tx.Value) != 10 || !isDayValue(tx.Value) || tx.End <= tx.Start || text[tx.End-1] < '0' || text[tx.End-1] > '9' {
+			continue
+		}
+		limit := len(text)
+		if i+1 < len(out) {
+			limit = out[i+1].Start
+		}
+		s, e, day, ok := t.dayAfterAt(text, tx.End, limit)
+		if !ok {
+			continue
+		}
+		d0, _ := strconv.Atoi(tx.Value[8:10])
+		month, _ := strconv.Atoi(tx.Value[5:7])
+		if day <= d0 || day > daysIn(month) {
+			continue
+		}
+		nx := doc.Timex{Span: doc.Span{Start: s, End: e}, Type: "DATE", Value: tx.Value[:8] + pad2(day), Anchor: tx.Anchor}
+		out = slices.Insert(out, i+1, nx)
+	}
+	return out
+}
+
+// dayAfterAt reads a join of the dayafter table and a bare day at
+// text[i:] (not beyond limit) and returns the day's span and number.
+func (t *Tagger) dayAfterAt(text string, i, limit int) (int, int, int, bool) {
+	j := i
+	if j < limit && (text[j] == '-' || text[j] == '/') || strings.HasPrefix(text[j:], "–") {
+		_, size := utf8.DecodeRuneInString(text[j:])
+		if v, ok := t.dayAfter.Lookup(text[j : j+size]); !ok || v != "tight" {
+			return 0, 0, 0, false
+		}
+		j += size
+	} else {
+		if j >= limit || text[j] != ' ' {
+			return 0, 0, 0, false
+		}
+		k := j + 1
+		for k < limit && isLetterAt(text, k) {
+			k++
+		}
+		if v, ok := t.dayAfter.Lookup(text[j+1 : k]); !ok || v != "word" || k >= limit || text[k] != ' ' {
+			return 0, 0, 0, false
+		}
+		j = k + 1
+	}
+	s := j
+	for j < limit && j-s < 2 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == s || j < len(text) && (isLetterAt(text, j) || text[j] >= '0' && text[j] <= '9' || text[j] == '%') {
+		return 0, 0, 0, false
+	}
+	if j+1 < len(text) && (text[j] == '.' || text[j] == ',' || text[j] == ':') && text[j+1] >= '0' && text[j+1] <= '9' {
+		return 0, 0, 0, false
+	}
+	if j < len(text) && text[j] == ' ' {
+		// the next word: no unit ("4 pct"), and after a word join ("5 and
+		// 20") nothing but punctuation or the end may follow
+		k := j + 1
+		for k < len(text) && isLetterAt(text, k) {
+			k++
+		}
+		w := text[j+1 : k]
+		var low [48]byte
+		if k > j+1 && t.dayStop[string(fold.AppendLower(low[:0], w))] {
+			return 0, 0, 0, false
+		}
+		if text[s-1] == ' ' && k > j+1 {
+			return 0, 0, 0, false
+		}
+	}
+	day, _ := strconv.Atoi(text[s:j])
+	return s, j, day, true
+}
+
+// prospective reports whether the expression at sp, whose rule matched
+// up to end, is a date something is due on: "for" and a noun of the
+// prospect table before it ("for delivery between [May 10]", "for
+// delivery between May 10 and [October 10]"), or "for" just before it
+// and such a noun after it ("for [September 5]-20/September 10-25
+// delivery"). Between the noun and the date only numbers, month names
+// and the joins of the table ("between", "and") may stand.
+func (t *Tagger) prospective(text string, sp doc.Span, end int) bool {
+	// backwards
+	i := sp.Start
+	for n := 0; n < 8; n++ {
+		j := i
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == ',' || text[j-1] == '-' || text[j-1] == '/') {
+			j--
+		}
+		k := j
+		for k > 0 && (isLetterBefore(text, k) || text[k-1] >= '0' && text[k-1] <= '9') {
+			_, size := utf8.DecodeLastRuneInString(text[:k])
+			k -= size
+		}
+		if k == j {
+			return false
+		}
+		w := text[k:j]
+		switch t.prospectWord(w) {
+		case "noun":
+			return n > 0 && strings.EqualFold(t.wordBefore(text, k), "for")
+		case "skip":
+			i = k
+			continue
+		}
+		if n > 0 || !strings.EqualFold(w, "for") && !strings.EqualFold(w, "the") {
+			return false
+		}
+		if strings.EqualFold(w, "the") && !strings.EqualFold(t.wordBefore(text, k), "for") {
+			return false
+		}
+		break // "for [date] ...": look ahead
+	}
+	// forwards: numbers, month names and joins aside, the next word
+	j := max(end, sp.End)
+	for n := 0; n < 8 && j < len(text); n++ {
+		for j < len(text) && (text[j] == ' ' || text[j] == ',' || text[j] == '-' || text[j] == '/') {
+			j++
+		}
+		k := j
+		for k < len(text) && (isLetterAt(text, k) || text[k] >= '0' && text[k] <= '9') {
+			_, size := utf8.DecodeRuneInString(text[k:])
+			k += size
+		}
+		if k == j {
+			return false
+		}
+		switch t.prospectWord(text[j:k]) {
+		case "noun":
+			return true
+		case "skip":
+			j = k
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// prospectWord classes a word for prospective: "noun" (the prospect
+// table's nouns), "skip" (a number, a month name or a join of the
+// table), or "".
+func (t *Tagger) prospectWord(w string) string {
+	if w == "" {
+		return ""
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		if isDigits(w) {
+			return "skip"
+		}
+		return ""
+	}
+	var low [48]byte
+	lw := fold.AppendLower(low[:0], w)
+	if v, ok := t.prospect[string(lw)]; ok {
+		return v
+	}
+	if t.months != nil {
+		if _, ok := t.months.Lookup(w); ok {
+			return "skip"
+		}
+	}
+	return ""
+}
+
+// wordBefore returns the word (letters) before text[:i], spaces aside.
+func (t *Tagger) wordBefore(text string, i int) string {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	k := i
+	for k > 0 && isLetterBefore(text, k) {
+		_, size := utf8.DecodeLastRuneInString(text[:k])
+		k -= size
+	}
+	return text[k:i]
+}
+
+// daysIn returns the most days month m can have.
+func daysIn(m int) int {
+	switch m {
+	case 2:
+		return 29
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// pad2 writes n with two digits.
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // schedules rewrites the weekdays and clock times of timetables as sets

@@ -116,6 +116,7 @@ func TestGerman(t *testing.T) {
 		{"Heldout8", "de-wire-heldout8.txt", 0.93},
 		{"Heldout9", "de-wire-heldout9.txt", 0.86},
 		{"Heldout10", "de-wire-heldout10.txt", 0.81},
+		{"Heldout11", "de-wire-heldout11.txt", 0.91},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

@@ -95,27 +95,29 @@ type goldSet struct {
 
 // TestGerman scores the German gold sets: a tuning set of wire sentences
 // written for the purpose, two held-out sets written likewise, and
-// held-out sets 3 to 10 of real Austrian news (10kGNAD, derStandard),
+// held-out sets 3 to 11 of real Austrian news (10kGNAD, derStandard),
 // each annotated by hand before the tagger was run on it and made after
 // the rules were changed for the one before. Each held-out set's first,
 // untuned run is its honest figure (testdata/*.first-run.log; 3: 84.5 %,
 // 4: 92.4 %, 5: 89.3 %, 6: 85.5 %, 7: 91.4 %, 8: 93.8 %, 9: 86.4 %,
-// 10: 81.5 %; pooled 808 of 922, 87.6 %); the rules have since been
-// changed after the errors of sets 3 to 9. A gold expression counts as found when a
-// system expression overlaps it.
+// 10: 81.5 %, 11: 91.7 %; pooled 896 of 1,018, 88.0 %); the rules have
+// since been changed after the errors of sets 3 to 10. A gold expression
+// counts as found when a system expression overlaps it. The minimums sit
+// two points or so below the current figures, so that a change that
+// loses expressions fails.
 func TestGerman(t *testing.T) {
 	for _, s := range []goldSet{
-		{"Gold", "de-wire-gold.txt", 0.90},
-		{"Heldout", "de-wire-heldout.txt", 0.80},
-		{"Heldout2", "de-wire-heldout2.txt", 0.80},
-		{"Heldout3", "de-wire-heldout3.txt", 0.80},
-		{"Heldout4", "de-wire-heldout4.txt", 0.80},
-		{"Heldout5", "de-wire-heldout5.txt", 0.89},
-		{"Heldout6", "de-wire-heldout6.txt", 0.85},
-		{"Heldout7", "de-wire-heldout7.txt", 0.90},
-		{"Heldout8", "de-wire-heldout8.txt", 0.93},
-		{"Heldout9", "de-wire-heldout9.txt", 0.86},
-		{"Heldout10", "de-wire-heldout10.txt", 0.81},
+		{"Gold", "de-wire-gold.txt", 0.98},
+		{"Heldout", "de-wire-heldout.txt", 0.95},
+		{"Heldout2", "de-wire-heldout2.txt", 0.97},
+		{"Heldout3", "de-wire-heldout3.txt", 0.96},
+		{"Heldout4", "de-wire-heldout4.txt", 0.97},
+		{"Heldout5", "de-wire-heldout5.txt", 0.93},
+		{"Heldout6", "de-wire-heldout6.txt", 0.92},
+		{"Heldout7", "de-wire-heldout7.txt", 0.96},
+		{"Heldout8", "de-wire-heldout8.txt", 0.97},
+		{"Heldout9", "de-wire-heldout9.txt", 0.96},
+		{"Heldout10", "de-wire-heldout10.txt", 0.90},
 		{"Heldout11", "de-wire-heldout11.txt", 0.91},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
@@ -125,16 +127,17 @@ func TestGerman(t *testing.T) {
 // TestEnglish scores the English held-out sets of Reuters-21578 wire
 // stories (1987), annotated by hand in TimeBank's conventions before the
 // tagger was run on them, each made after the rules were changed for the
-// one before: reut2-010..017, then two sets of reut2-004..009. Every
-// expression of the kept text is marked, so system expressions outside
-// the marks are listed as spurious. First, untuned runs: 90.9 %, 81.6 %,
-// 84.0 % (testdata/en-wire-heldout*.first-run.log).
+// one before: reut2-010..017, then two sets of reut2-004..009, then one of
+// reut2-014..017. Every expression of the kept text is marked, so system
+// expressions outside the marks are listed as spurious. First, untuned
+// runs: 90.9 %, 81.6 %, 84.0 %, 84.0 % (pooled 632 of 736, 85.9 %;
+// testdata/en-wire-heldout*.first-run.log). Minimums as for TestGerman.
 func TestEnglish(t *testing.T) {
 	for _, s := range []goldSet{
-		{"Heldout", "en-wire-heldout.txt", 0.85},
-		{"Heldout2", "en-wire-heldout2.txt", 0.80},
-		{"Heldout3", "en-wire-heldout3.txt", 0.80},
-		{"Heldout4", "en-wire-heldout4.txt", 0.83},
+		{"Heldout", "en-wire-heldout.txt", 0.91},
+		{"Heldout2", "en-wire-heldout2.txt", 0.86},
+		{"Heldout3", "en-wire-heldout3.txt", 0.89},
+		{"Heldout4", "en-wire-heldout4.txt", 0.87},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "en", "testdata/"+s.file, s.min, true) })
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/dateline/dateline/amount"
 	"github.com/dateline/dateline/doc"
 	"github.com/dateline/dateline/internal/newstexts"
+	"github.com/dateline/dateline/rules"
 	"github.com/dateline/dateline/segment"
 	"github.com/dateline/dateline/timex"
 )
@@ -89,5 +90,59 @@ func BenchmarkTimeAmount(b *testing.B) {
 				b.ReportMetric(mb/(cpuAll-cpuSeg).Seconds(), "time+amount-MB/cpu-s")
 			}
 		})
+	}
+}
+
+// BenchmarkTimeAmountParts splits what BenchmarkTimeAmount measures into
+// its parts, to show where the time goes: the tokenizer; the rule scans
+// of the time and amount layers alone (ScanTokens with an empty emit);
+// and the layers' whole tagging (scan, groups, normalisation). Unlike
+// BenchmarkTimeAmount it replays: the texts are segmented beforehand and
+// the taggers warmed on the same texts, so the figures are those of warm
+// caches (no automaton states built, groups remembered), an upper bound
+// for each part. ns/op is per pass over the corpus.
+func BenchmarkTimeAmountParts(b *testing.B) {
+	anchor := time.Date(2016, 5, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range newstexts.Corpora {
+		texts := c.Load(b)
+		seg, err := segment.New(c.Lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs := newstexts.Segment(seg, texts)
+		tt, err := timex.New(c.Lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		at, err := amount.New(c.Lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			tt.TagTokens(d.Text, anchor, d.Sentences, d.Tokens)
+			at.TagTokens(d.Text, d.Tokens)
+		}
+		bytes := newstexts.Bytes(texts)
+		n := 0
+		var toks []doc.Token
+		for _, p := range []struct {
+			name string
+			f    func(d *newstexts.Doc)
+		}{
+			{"tokenizer", func(d *newstexts.Doc) { toks = seg.Tokens(d.Text, toks[:0]) }},
+			{"scan-time", func(d *newstexts.Doc) { tt.Rules().ScanTokens(d.Text, d.Tokens, func(rules.Match) { n++ }) }},
+			{"scan-amount", func(d *newstexts.Doc) { at.Rules().ScanTokens(d.Text, d.Tokens, func(rules.Match) { n++ }) }},
+			{"time", func(d *newstexts.Doc) { n += len(tt.TagTokens(d.Text, anchor, d.Sentences, d.Tokens)) }},
+			{"amount", func(d *newstexts.Doc) { n += len(at.TagTokens(d.Text, d.Tokens)) }},
+		} {
+			b.Run(c.Name+"/"+p.name, func(b *testing.B) {
+				b.SetBytes(bytes)
+				for b.Loop() {
+					for i := range docs {
+						p.f(&docs[i])
+					}
+				}
+			})
+		}
 	}
 }

@@ -81,6 +81,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/fold"
 	"github.com/dateline/dateline/lang"
 )
 
@@ -166,15 +167,30 @@ func (t *Table) Lookup(k string) (string, bool) {
 			break
 		}
 	}
-	if !plain {
-		if strings.ContainsAny(k, " \t\n\u00a0") {
-			k = strings.Join(strings.Fields(k), " ")
+	if plain {
+		v, ok := t.Value[k]
+		if !ok && strings.HasSuffix(k, ".") {
+			v, ok = t.Value[k[:len(k)-1]]
 		}
-		k = strings.ToLower(k)
+		return v, ok
 	}
-	v, ok := t.Value[k]
-	if !ok && strings.HasSuffix(k, ".") {
-		v, ok = t.Value[strings.TrimSuffix(k, ".")]
+	// the key folded into a buffer on the stack: no string per look-up
+	var buf [64]byte
+	var b []byte
+	if strings.ContainsAny(k, " \t\n\u00a0") {
+		b = buf[:0]
+		for i, f := range strings.Fields(k) {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = fold.AppendLower(b, f)
+		}
+	} else {
+		b = fold.AppendLower(buf[:0], k)
+	}
+	v, ok := t.Value[string(b)]
+	if !ok && len(b) > 0 && b[len(b)-1] == '.' {
+		v, ok = t.Value[string(b[:len(b)-1])]
 	}
 	return v, ok
 }
@@ -864,25 +880,26 @@ func (s *Set) Expand(m *Match, key string) (string, bool) {
 		}
 		return apply(p.look, g)
 	}
-	var b strings.Builder
+	var buf [64]byte
+	b := buf[:0]
 	ok = true
 	for _, p := range t {
 		if p.group < 0 {
-			b.WriteString(p.lit)
+			b = append(b, p.lit...)
 			continue
 		}
 		g := m.Group(p.group)
 		if p.fn == "" || g == "" {
-			b.WriteString(g)
+			b = append(b, g...)
 			continue
 		}
 		v, good := apply(p.look, g)
 		if !good {
 			ok = false
 		}
-		b.WriteString(v)
+		b = append(b, v...)
 	}
-	return b.String(), ok
+	return string(b), ok
 }
 
 // Lookup applies table or function name to s. Table look-ups ignore case

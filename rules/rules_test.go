@@ -123,3 +123,28 @@ func TestSet_Scan_WordEnd(t *testing.T) {
 		t.Errorf("got %q, want [5 6 cats]", got)
 	}
 }
+
+// TestTableLookup holds Table.Lookup, which folds keys into a buffer on the
+// stack, to the plain definition: fields joined by one space, lower-cased,
+// a final "." tried without.
+func TestTableLookup(t *testing.T) {
+	tb := &Table{Value: map[string]string{"märz": "03", "mitte des monats": "MID", "jan": "01", "öl": "x", "i̇stanbul": "TR"}}
+	plain := func(k string) (string, bool) {
+		if strings.ContainsAny(k, " \t\n\u00a0") {
+			k = strings.Join(strings.Fields(k), " ")
+		}
+		k = strings.ToLower(k)
+		v, ok := tb.Value[k]
+		if !ok && strings.HasSuffix(k, ".") {
+			v, ok = tb.Value[strings.TrimSuffix(k, ".")]
+		}
+		return v, ok
+	}
+	for _, k := range []string{"märz", "März", "MÄRZ", "Mitte  des\tMonats", " mitte des monats ", "Jan.", "jan.", "JAN", "Öl", "İstanbul", "a\xffB", "", ".", "Mitte\u00a0des Monats", strings.Repeat("Ä", 40)} {
+		v, ok := tb.Lookup(k)
+		w, wok := plain(k)
+		if v != w || ok != wok {
+			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", k, v, ok, w, wok)
+		}
+	}
+}

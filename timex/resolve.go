@@ -75,7 +75,12 @@ func resolve(v string, anchor time.Time, ref, sref string, tense int) (string, s
 			return unresolved(body), ""
 		}
 		rest, dir := dirSuffix(body[3:])
-		y := inYear(m, 0, dir)
+		var y int
+		if dir != 0 {
+			y = seasonYear(anchor, code, dir)
+		} else {
+			y = inYear(m, 0, dir)
+		}
 		return pad(y, 4) + "-" + code + rest, a
 	case strings.HasPrefix(body, "easter"):
 		off, rest := signedInt(body[6:])
@@ -211,6 +216,28 @@ func signedInt(s string) (int, string) {
 		n = -n
 	}
 	return n, rest
+}
+
+// seasonYear returns the year of the last season code (SP, SU, FA, WI)
+// that was over by the anchor (dir < 0: "im vergangenen Frühjahr" in May
+// is last year's, in December this year's) or of the next one that had
+// not begun (dir > 0: "next summer" in July is next year's). Seasons are
+// the meteorological ones; winter Y runs from December Y to February Y+1.
+func seasonYear(anchor time.Time, code string, dir int) int {
+	first := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+	y := anchor.Year()
+	if dir > 0 {
+		if !time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC).After(anchor) {
+			y++
+		}
+		return y
+	}
+	// the first day after the season ends
+	after := func(y int) time.Time { return time.Date(y, time.Month(first+3), 1, 0, 0, 0, 0, time.UTC) }
+	for after(y).After(anchor) {
+		y--
+	}
+	return y
 }
 
 func dirSuffix(s string) (string, int) {

@@ -166,3 +166,26 @@ func TestPadYMD(t *testing.T) {
 		}
 	}
 }
+
+func TestSeasonYear(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, c := range []struct {
+		anchor, code string
+		dir, want    int
+	}{
+		{"2015-12-05", "SP", -1, 2015}, // "im vergangenen Frühjahr" in December
+		{"2016-05-04", "SP", -1, 2015}, // ... in May: this spring is not over
+		{"2016-06-01", "SP", -1, 2016},
+		{"2026-02-25", "WI", -1, 2024}, // winter 2025/26 is not over
+		{"2026-03-01", "WI", -1, 2025},
+		{"2026-02-25", "FA", -1, 2025},
+		{"2026-02-25", "SU", 1, 2026}, // "next summer" in February
+		{"2026-07-10", "SU", 1, 2027}, // ... in July
+		{"2026-12-01", "WI", 1, 2027},
+		{"2026-11-30", "WI", 1, 2026},
+	} {
+		if got := seasonYear(day(c.anchor), c.code, c.dir); got != c.want {
+			t.Errorf("seasonYear(%s, %s, %d) = %d, want %d", c.anchor, c.code, c.dir, got, c.want)
+		}
+	}
+}

@@ -403,6 +403,18 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 					p.Value = tx.Value[:4] + p.Value[4:]
 				}
 			}
+			if tensed && isMonthValue(p.Value) && isMonthValue(tx.Value) && p.Value > tx.Value && t.coord != nil {
+				// a range runs forwards: "Jänner bis März" in February,
+				// looking ahead, is this January to March, not next
+				// January; "Dezember bis Februar 2016" starts in 2015
+				if _, ok := t.coord.Lookup(strings.TrimSpace(gap)); ok {
+					y, _ := strconv.Atoi(tx.Value[:4])
+					if p.Value[5:7] > tx.Value[5:7] {
+						y--
+					}
+					p.Value = pad(y, 4) + p.Value[4:]
+				}
+			}
 			if wd > 0 && isDayValue(tx.Value) && tx.Value[:4] != "XXXX" && len(p.Value) >= 10 && strings.Trim(gap, " (,") == "" {
 				// "am Dienstag (16. Februar)": the date, when its
 				// weekday agrees
@@ -968,6 +980,11 @@ func explicitYear(typ, val string) bool {
 // XXXX-02-25), possibly with a time after it.
 func isDayValue(v string) bool {
 	return len(v) >= 10 && (isDigits(v[:4]) || v[:4] == "XXXX") && v[4] == '-' && isDigits(v[5:7]) && v[7] == '-' && isDigits(v[8:10])
+}
+
+// isMonthValue reports whether v is a month of a year (2016-03).
+func isMonthValue(v string) bool {
+	return len(v) == 7 && isDigits(v[:4]) && v[4] == '-' && isDigits(v[5:7])
 }
 
 // directed reports whether a template has a direction of its own

@@ -1109,6 +1109,11 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 		if tn == TenseUnknown || tn == TensePast && t.auxiliary(text, i, j, s) {
 			return
 		}
+		if c := text[i]; c >= 'A' && c <= 'Z' && !sentenceInitial(text, s.Start, i) {
+			// a capitalised word inside the sentence is a name or a
+			// (German) noun, no verb: "in Las Vegas", "Hat Trick"
+			return
+		}
 		if weak && j-i == 2 && text[i]|0x20 == 's' && text[i+1]|0x20 == 'o' && !reportingSo(text, i, j, s) {
 			// the adverb ("so knapp, dass", "so dass"), not ", so der
 			// Sprecher"
@@ -1230,6 +1235,19 @@ func reportingSo(text string, i, j int, s doc.Span) bool {
 		return true
 	}
 	return false
+}
+
+// sentenceInitial reports whether the word at i opens its sentence, which
+// starts at from (quotation marks and dashes before it aside).
+func sentenceInitial(text string, from, i int) bool {
+	for k := from; k < i; {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+		k += size
+	}
+	return true
 }
 
 // prevSentenceStart returns the start of the sentence before s (s's own

@@ -125,6 +125,11 @@ type Tagger struct {
 	// [July 5]", "for [April 15]-30 shipment"
 	prospect map[string]string
 	months   *rules.Table
+	// moveVerb (the moveverb table) holds the verbs that set or move a
+	// date, which then lies ahead whatever the tense: "auf [9. Juni]
+	// vertagt", "für [Donnerstag] angesetzt"; movePrep (movePrep) the
+	// prepositions before such a date
+	moveVerb, movePrep map[string]bool
 	// defaultTense is assumed when a sentence shows none (the "unmarked"
 	// entry of the tenseaffix table): German news tells past events in
 	// the perfect or preterite, so an unmarked present looks ahead.
@@ -236,6 +241,10 @@ func New(code string) (*Tagger, error) {
 	t.schedule = set.Tables["schedule"]
 	t.dayAfter = set.Tables["dayafter"]
 	t.dayStop = keysOf(set, "dayafterstop", func(v string) bool { return v != "" })
+	if v := keysOf(set, "moveverb", func(v string) bool { return v != "" }); len(v) > 0 {
+		t.moveVerb = v
+		t.movePrep = keysOf(set, "moveprep", func(v string) bool { return v != "" })
+	}
 	if tb, ok := set.Tables["prospect"]; ok {
 		t.prospect = tb.Value
 		t.months = set.Tables["month"]
@@ -472,9 +481,10 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 		if strings.HasPrefix(val, "@") {
 			tense, yearOf, own := TenseUnknown, 0, true
 			if needsTense(val) {
-				if t.prospect != nil && t.prospective(text, span, m.End) {
+				if t.prospect != nil && t.prospective(text, span, m.End) || t.moveVerb != nil && t.movedTo(text, span, sents) {
 					// "for delivery on [July 5]", "for [September 5]-20
-					// shipment": a date the story looks ahead to,
+					// shipment", "auf [9. Juni] vertagt": a date the
+					// story looks ahead to,
 					// whatever the verb (a month just past stays this
 					// year's: "for the February 27-July 7 shipment
 					// period" in March)
@@ -744,6 +754,71 @@ func (t *Tagger) prospective(text string, sp doc.Span, end int) bool {
 		return false
 	}
 	return false
+}
+
+// movedTo reports whether the expression at sp is the date something is
+// set or moved to: a word of the moveprep table just before it (an
+// article aside: "auf den 9. Juni") and a verb of the moveverb table in
+// its clause, at most six words after it or four before the preposition.
+func (t *Tagger) movedTo(text string, sp doc.Span, sents []doc.Span) bool {
+	var low [48]byte
+	s := sentenceOf(text, sp, sents)
+	i, w := prevWord(text, s.Start, sp.Start)
+	if lw := strings.ToLower(w); lw == "den" || lw == "dem" {
+		i, w = prevWord(text, s.Start, i)
+	}
+	if w == "" || !t.movePrep[string(fold.AppendLower(low[:0], w))] {
+		return false
+	}
+	for n := 0; n < 4; n++ {
+		if i, w = prevWord(text, s.Start, i); w == "" {
+			break
+		}
+		if t.moveVerb[string(fold.AppendLower(low[:0], w))] {
+			return true
+		}
+	}
+	for j, n := sp.End, 0; n < 6; n++ {
+		k, w := nextWord(text, j, s.End)
+		if w == "" {
+			break
+		}
+		if t.moveVerb[string(fold.AppendLower(low[:0], w))] {
+			return true
+		}
+		j = k
+	}
+	return false
+}
+
+// prevWord returns the start of the word that ends before text[:i] (white
+// space aside) and the word; "" at from or when a clause break (,;:()–)
+// or anything else but white space comes first.
+func prevWord(text string, from, i int) (int, string) {
+	for i > from && text[i-1] == ' ' {
+		i--
+	}
+	k := i
+	for k > from && isLetterBefore(text, k) {
+		_, size := utf8.DecodeLastRuneInString(text[:k])
+		k -= size
+	}
+	return k, text[k:i]
+}
+
+// nextWord returns the end of the word after text[i:] (white space and
+// digits or dots of a date aside) and the word; "" at to or at a clause
+// break.
+func nextWord(text string, i, to int) (int, string) {
+	for i < to && (text[i] == ' ' || text[i] == '.' || text[i] >= '0' && text[i] <= '9') {
+		i++
+	}
+	k := i
+	for k < to && isLetterAt(text, k) {
+		_, size := utf8.DecodeRuneInString(text[k:])
+		k += size
+	}
+	return k, text[i:k]
 }
 
 // prospectWord classes a word for prospective: "noun" (the prospect

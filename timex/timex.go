@@ -63,6 +63,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -120,6 +121,13 @@ type Tagger struct {
 	// day ("March 3 and 4 [pct]")
 	dayAfter *rules.Table
 	dayStop  map[string]bool
+	// rangeBack (the rangeback table) holds the joins after which a bare
+	// number takes the unit of the duration that follows: "[sieben] bis
+	// acht Stunden", "[two] and three months"
+	rangeBack map[string]bool
+	// ageCue (the agecue table) holds the words after a duration that
+	// make it an age ("46 Jahre alt"), which lends no unit
+	ageCue map[string]bool
 	// prospect (the prospect table) holds the nouns of a date things are
 	// due on, which looks ahead whatever the verb: "for delivery on
 	// [July 5]", "for [April 15]-30 shipment"
@@ -240,6 +248,10 @@ func New(code string) (*Tagger, error) {
 	t.coord = set.Tables["coord"]
 	t.schedule = set.Tables["schedule"]
 	t.dayAfter = set.Tables["dayafter"]
+	if rb := keysOf(set, "rangeback", func(v string) bool { return v != "" }); len(rb) > 0 {
+		t.rangeBack = rb
+		t.ageCue = keysOf(set, "agecue", func(v string) bool { return v != "" })
+	}
 	t.dayStop = keysOf(set, "dayafterstop", func(v string) bool { return v != "" })
 	if v := keysOf(set, "moveverb", func(v string) bool { return v != "" }); len(v) > 0 {
 		t.moveVerb = v
@@ -605,6 +617,9 @@ func (t *Tagger) tag(text string, anchor time.Time, sents []doc.Span, scan func(
 	if t.dayAfter != nil {
 		out = t.trailingDays(text, out)
 	}
+	if t.rangeBack != nil {
+		out = t.leadingNumbers(text, out)
+	}
 	return out
 }
 
@@ -637,6 +652,69 @@ func (t *Tagger) trailingDays(text string, out []doc.Timex) []doc.Timex {
 	}
 	return out
 }
+
+// leadingNumbers adds the bare numbers that share the unit of the
+// duration after them ("[sieben] bis acht Stunden", "auf [fünf] bis zehn
+// Jahre", "[two] and three month"): a number in digits or words right
+// before a join of the rangeback table that comes right before a
+// duration starting with its own, larger, number.
+func (t *Tagger) leadingNumbers(text string, out []doc.Timex) []doc.Timex {
+	for i := 0; i < len(out); i++ {
+		tx := out[i]
+		m := durationUnit.FindStringSubmatch(tx.Value)
+		if tx.Type != "DURATION" || m == nil {
+			continue
+		}
+		hi, err := strconv.ParseFloat(m[2], 64)
+		if err != nil {
+			continue
+		}
+		if _, w := nextWord(text, tx.End, len(text)); t.ageCue[strings.ToLower(w)] {
+			continue // an age: "zwischen 27 und 46 Jahren alt"
+		}
+		// the join before the duration, then the number before the join
+		j, w := prevWord(text, 0, tx.Start)
+		if w == "" {
+			// a dash: "7-8 Stunden", "sieben – acht Stunden"
+			j = tx.Start
+			for j > 0 && text[j-1] == ' ' {
+				j--
+			}
+			if j == 0 || !(text[j-1] == '-' || strings.HasSuffix(text[:j], "–")) {
+				continue
+			}
+			_, size := utf8.DecodeLastRuneInString(text[:j])
+			j -= size
+		} else if !t.rangeBack[strings.ToLower(w)] {
+			continue
+		}
+		e := j
+		for e > 0 && text[e-1] == ' ' {
+			e--
+		}
+		b := e
+		for b > 0 && (isLetterBefore(text, b) || text[b-1] >= '0' && text[b-1] <= '9') {
+			_, size := utf8.DecodeLastRuneInString(text[:b])
+			b -= size
+		}
+		if b == e || i > 0 && out[i-1].End > b {
+			continue
+		}
+		v, ok := Number(t.set, text[b:e])
+		lo, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil || lo <= 0 || lo >= hi {
+			continue
+		}
+		nx := doc.Timex{Span: doc.Span{Start: b, End: e}, Type: "DURATION", Value: "P" + m[1] + v + m[3]}
+		out = slices.Insert(out, i, nx)
+		i++
+	}
+	return out
+}
+
+// durationUnit splits a simple duration value: P, T for a time unit, the
+// number and the unit (PT8H: "T", "8", "H").
+var durationUnit = regexp.MustCompile(`^P(T?)(\d+)([YMWDHS])$`)
 
 // dayAfterAt reads a join of the dayafter table and a bare day at
 // text[i:] (not beyond limit) and returns the day's span and number.

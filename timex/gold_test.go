@@ -121,6 +121,7 @@ func TestGerman(t *testing.T) {
 		{"Heldout11", "de-wire-heldout11.txt", 0.91},
 		{"Heldout12", "de-wire-heldout12.txt", 0.86},
 		{"Heldout13", "de-wire-heldout13.txt", 0.91},
+		{"Heldout14", "de-wire-heldout14.txt", 0.86},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

@@ -100,6 +100,10 @@ type Tagger struct {
 	// subordinate clause after a comma ("dass"): a tense marker before
 	// such a comma belongs to the clause before the expression's
 	subord map[string]bool
+	// konj (the konjunktiv table) holds present forms of reported speech
+	// (Konjunktiv I: "sei", "habe", "rechne"), whose clause a reporting
+	// verb after a comma does not date
+	konj map[string]bool
 	// generic (the generic table) maps a deictic word to the value it
 	// takes when read as "nowadays" ("heute" PRESENT_REF); genericCue
 	// (the genericcue table) holds the words that set the present against
@@ -244,6 +248,7 @@ func New(code string) (*Tagger, error) {
 	t.auxBefore = keysOf(set, "tenseaux", func(v string) bool { return v == "before" })
 	t.auxAfter = keysOf(set, "tenseaux", func(v string) bool { return v == "after" })
 	t.subord = keysOf(set, "subordinator", func(v string) bool { return v != "" })
+	t.konj = keysOf(set, "konjunktiv", func(v string) bool { return v != "" })
 	t.genericCue = keysOf(set, "genericcue", func(v string) bool { return v != "" })
 	t.coord = set.Tables["coord"]
 	t.schedule = set.Tables["schedule"]
@@ -1283,6 +1288,12 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 				d += 60
 			}
 		}
+		if weak && i >= sp.End && strings.IndexByte(text[sp.End:i], ',') >= 0 && t.konjunktiv(text, s.Start, sp.Start) {
+			// "Er rechne ab Oktober mit dem Beginn, sagte er": the clause
+			// is reported speech in the present (Konjunktiv I), which the
+			// reporting verb after it does not date
+			return
+		}
 		if weak && (d > 8 || i >= sp.End && strings.IndexByte(text[sp.End:i], ',') >= 0 && t.marked(text, s.Start, i)) {
 			// "bis Sonntag, sagte er": a reporting verb after the comma
 			// that closes a clause with a verb of its own dates the
@@ -1513,6 +1524,31 @@ func (t *Tagger) marked(text string, from, to int) bool {
 		}
 		var low [48]byte
 		if tn, _ := t.wordTense(text[i:j]); tn != TenseUnknown && t.words[string(fold.AppendLower(low[:0], text[i:j]))] != tenseReport {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// konjunktiv reports whether text[from:to] has a word of the konjunktiv
+// table (present forms of reported speech: "sei", "habe", "rechne").
+func (t *Tagger) konjunktiv(text string, from, to int) bool {
+	if len(t.konj) == 0 {
+		return false
+	}
+	for i := from; i < to; {
+		if !isLetterAt(text, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < to && isLetterAt(text, j) {
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+		}
+		var low [48]byte
+		if t.konj[string(fold.AppendLower(low[:0], text[i:j]))] {
 			return true
 		}
 		i = j

@@ -122,6 +122,7 @@ func TestGerman(t *testing.T) {
 		{"Heldout12", "de-wire-heldout12.txt", 0.86},
 		{"Heldout13", "de-wire-heldout13.txt", 0.91},
 		{"Heldout14", "de-wire-heldout14.txt", 0.86},
+		{"Heldout15", "de-wire-heldout15.txt", 0.87},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

@@ -660,8 +660,9 @@ func (t *Tagger) trailingDays(text string, out []doc.Timex) []doc.Timex {
 
 // leadingNumbers adds the bare numbers that share the unit of the
 // duration after them ("[sieben] bis acht Stunden", "auf [fünf] bis zehn
-// Jahre", "[two] and three month"): a number in digits or words right
-// before a join of the rangeback table that comes right before a
+// Jahre", "[two] and three month", "[ein], zwei Tage"): a number in digits
+// or words right before a join of the rangeback table (or a dash, or a
+// comma between number words one apart) that comes right before a
 // duration starting with its own, larger, number.
 func (t *Tagger) leadingNumbers(text string, out []doc.Timex) []doc.Timex {
 	for i := 0; i < len(out); i++ {
@@ -679,7 +680,19 @@ func (t *Tagger) leadingNumbers(text string, out []doc.Timex) []doc.Timex {
 		}
 		// the join before the duration, then the number before the join
 		j, w := prevWord(text, 0, tx.Start)
+		comma := false
 		if w == "" {
+			j = tx.Start
+			for j > 0 && text[j-1] == ' ' {
+				j--
+			}
+			comma = j > 0 && text[j-1] == ','
+		}
+		if comma {
+			// "ein, zwei Tage", "fünf, sechs Stunden": number words next
+			// to each other (checked below)
+			j--
+		} else if w == "" {
 			// a dash: "7-8 Stunden", "sieben – acht Stunden"
 			j = tx.Start
 			for j > 0 && text[j-1] == ' ' {
@@ -709,6 +722,9 @@ func (t *Tagger) leadingNumbers(text string, out []doc.Timex) []doc.Timex {
 		lo, err := strconv.ParseFloat(v, 64)
 		if !ok || err != nil || lo <= 0 || lo >= hi {
 			continue
+		}
+		if comma && (lo+1 != hi || !isLetterAt(text, b) || !isLetterAt(text, tx.Start)) {
+			continue // a comma joins only words for neighbours
 		}
 		nx := doc.Timex{Span: doc.Span{Start: b, End: e}, Type: "DURATION", Value: "P" + m[1] + v + m[3]}
 		out = slices.Insert(out, i, nx)

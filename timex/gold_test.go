@@ -95,16 +95,15 @@ type goldSet struct {
 
 // TestGerman scores the German gold sets: a tuning set of wire sentences
 // written for the purpose, two held-out sets written likewise, and
-// held-out sets 3 to 11 of real Austrian news (10kGNAD, derStandard),
+// held-out sets 3 to 15 of real Austrian news (10kGNAD, derStandard),
 // each annotated by hand before the tagger was run on it and made after
 // the rules were changed for the one before. Each held-out set's first,
-// untuned run is its honest figure (testdata/*.first-run.log; 3: 84.5 %,
-// 4: 92.4 %, 5: 89.3 %, 6: 85.5 %, 7: 91.4 %, 8: 93.8 %, 9: 86.4 %,
-// 10: 81.5 %, 11: 91.7 %; pooled 896 of 1,018, 88.0 %); the rules have
-// since been changed after the errors of sets 3 to 10. A gold expression
-// counts as found when a system expression overlaps it. The minimums sit
-// two points or so below the current figures, so that a change that
-// loses expressions fails.
+// untuned run is its honest figure (testdata/*.first-run.log, pooled by
+// TestFirstRuns: 1,416 of 1,607, 88.1 %); the rules have since been
+// changed after the errors of sets 3 to 15. A gold expression counts as
+// found when a system expression overlaps it. The minimums sit a point or
+// two below the current figures, so that a change that loses expressions
+// fails.
 func TestGerman(t *testing.T) {
 	for _, s := range []goldSet{
 		{"Gold", "de-wire-gold.txt", 0.98},
@@ -119,8 +118,8 @@ func TestGerman(t *testing.T) {
 		{"Heldout9", "de-wire-heldout9.txt", 0.96},
 		{"Heldout10", "de-wire-heldout10.txt", 0.90},
 		{"Heldout11", "de-wire-heldout11.txt", 0.91},
-		{"Heldout12", "de-wire-heldout12.txt", 0.86},
-		{"Heldout13", "de-wire-heldout13.txt", 0.91},
+		{"Heldout12", "de-wire-heldout12.txt", 0.87},
+		{"Heldout13", "de-wire-heldout13.txt", 0.93},
 		{"Heldout14", "de-wire-heldout14.txt", 0.86},
 		{"Heldout15", "de-wire-heldout15.txt", 0.87},
 	} {

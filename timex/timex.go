@@ -1528,31 +1528,25 @@ func (t *Tagger) opensClause(text string, from, to int) bool {
 // marked reports whether text[from:to] has a tense marker other than a
 // reporting verb.
 func (t *Tagger) marked(text string, from, to int) bool {
-	for i := from; i < to; {
-		if !isLetterAt(text, i) {
-			i++
-			continue
-		}
-		j := i
-		for j < to && isLetterAt(text, j) {
-			_, size := utf8.DecodeRuneInString(text[j:])
-			j += size
-		}
+	return anyWord(text, from, to, func(w string) bool {
 		var low [48]byte
-		if tn, _ := t.wordTense(text[i:j]); tn != TenseUnknown && t.words[string(fold.AppendLower(low[:0], text[i:j]))] != tenseReport {
-			return true
-		}
-		i = j
-	}
-	return false
+		tn, _ := t.wordTense(w)
+		return tn != TenseUnknown && t.words[string(fold.AppendLower(low[:0], w))] != tenseReport
+	})
 }
 
 // konjunktiv reports whether text[from:to] has a word of the konjunktiv
 // table (present forms of reported speech: "sei", "habe", "rechne").
 func (t *Tagger) konjunktiv(text string, from, to int) bool {
-	if len(t.konj) == 0 {
-		return false
-	}
+	return len(t.konj) > 0 && anyWord(text, from, to, func(w string) bool {
+		var low [48]byte
+		return t.konj[string(fold.AppendLower(low[:0], w))]
+	})
+}
+
+// anyWord reports whether f holds for a word (a run of letters) of
+// text[from:to].
+func anyWord(text string, from, to int, f func(w string) bool) bool {
 	for i := from; i < to; {
 		if !isLetterAt(text, i) {
 			i++
@@ -1563,8 +1557,7 @@ func (t *Tagger) konjunktiv(text string, from, to int) bool {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 		}
-		var low [48]byte
-		if t.konj[string(fold.AppendLower(low[:0], text[i:j]))] {
+		if f(text[i:j]) {
 			return true
 		}
 		i = j

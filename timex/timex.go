@@ -816,7 +816,8 @@ func (t *Tagger) prospective(text string, sp doc.Span, end int) bool {
 		w := text[k:j]
 		switch t.prospectWord(w) {
 		case "noun":
-			return n > 0 && strings.EqualFold(t.wordBefore(text, k), "for")
+			_, before := prevWord(text, 0, k)
+			return n > 0 && strings.EqualFold(before, "for")
 		case "skip":
 			i = k
 			continue
@@ -824,7 +825,7 @@ func (t *Tagger) prospective(text string, sp doc.Span, end int) bool {
 		if n > 0 || !strings.EqualFold(w, "for") && !strings.EqualFold(w, "the") {
 			return false
 		}
-		if strings.EqualFold(w, "the") && !strings.EqualFold(t.wordBefore(text, k), "for") {
+		if _, before := prevWord(text, 0, k); strings.EqualFold(w, "the") && !strings.EqualFold(before, "for") {
 			return false
 		}
 		break // "for [date] ...": look ahead
@@ -944,19 +945,6 @@ func (t *Tagger) prospectWord(w string) string {
 		}
 	}
 	return ""
-}
-
-// wordBefore returns the word (letters) before text[:i], spaces aside.
-func (t *Tagger) wordBefore(text string, i int) string {
-	for i > 0 && text[i-1] == ' ' {
-		i--
-	}
-	k := i
-	for k > 0 && isLetterBefore(text, k) {
-		_, size := utf8.DecodeLastRuneInString(text[:k])
-		k -= size
-	}
-	return text[k:i]
 }
 
 // daysIn returns the most days month m can have.

@@ -172,7 +172,7 @@ func goldCategories(path string) (map[[2]string][]string, error) {
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
-		if strings.HasPrefix(line, "# doc") {
+		if strings.HasPrefix(line, "# doc ") { // as readGold
 			cat = ""
 		} else if m := row.FindStringSubmatch(line); m != nil {
 			cat = m[1]

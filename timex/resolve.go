@@ -121,6 +121,12 @@ func resolve(v string, anchor time.Time, ref, sref string, tense int) (string, s
 			return unresolved(body), ""
 		}
 		y := inYear(m, day, dir)
+		if len(rest2) >= 2 && rest2[0] == 'w' && rest2[1] >= '1' && rest2[1] <= '7' {
+			// a weekday names the date too: the year it fits, the one
+			// chosen if it does, else the nearest to the anchor's
+			y = weekdayYear(y, anchor.Year(), m, day, int(rest2[1]-'0'))
+			rest2 = rest2[2:]
+		}
 		return pad(y, 4) + "-" + pad(int(m), 2) + "-" + pad(day, 2) + rest2, a
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
 		m, rest, dir := numDir(body[1:])
@@ -184,7 +190,11 @@ func unresolved(body string) string {
 		n, rest, _ := numDir(body[2:])
 		return fmt.Sprintf("XXXX-WXX-%d", n) + strings.TrimLeft(rest, "+-")
 	case strings.HasPrefix(body, "md"):
-		return "XXXX-" + strings.TrimRight(body[2:], "<>")
+		md := strings.TrimRight(body[2:], "<>")
+		if i := strings.IndexByte(md, 'w'); i >= 0 && i+1 < len(md) {
+			md = md[:i] + md[i+2:] // the weekday constraint
+		}
+		return "XXXX-" + strings.TrimRight(md, "<>")
 	case strings.HasPrefix(body, "m") && !strings.HasPrefix(body, "month"):
 		return "XXXX-" + strings.TrimRight(body[1:], "<>")
 	case strings.HasPrefix(body, "q") && !strings.HasPrefix(body, "quarter"):
@@ -216,6 +226,27 @@ func signedInt(s string) (int, string) {
 		n = -n
 	}
 	return n, rest
+}
+
+// weekdayYear returns y when month m, day d of y falls on weekday wd (1 =
+// Monday), else the year within ten of ay, nearest to it, where it does
+// (y when none does).
+func weekdayYear(y, ay, m, d, wd int) int {
+	fits := func(y int) bool {
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		return t.Day() == d && (int(t.Weekday())+6)%7+1 == wd
+	}
+	if fits(y) {
+		return y
+	}
+	for k := 0; k <= 10; k++ {
+		for _, c := range []int{ay - k, ay + k} {
+			if fits(c) {
+				return c
+			}
+		}
+	}
+	return y
 }
 
 // seasonYear returns the year of the last season code (SP, SU, FA, WI)

@@ -1298,6 +1298,12 @@ func (t *Tagger) tense(text string, sp doc.Span, sents []doc.Span) int {
 			// reporting verb after it does not date
 			return
 		}
+		if weak && tn == TenseFuture && d > 1 {
+			// a present participle looks ahead only right after the
+			// expression ("die am Samstag beginnende Tagung"), not as
+			// any adjective ("am Samstag nach spannenden 15 Runden")
+			d += 60
+		}
 		if weak && (d > 8 || i >= sp.End && strings.IndexByte(text[sp.End:i], ',') >= 0 && t.marked(text, s.Start, i)) {
 			// "bis Sonntag, sagte er": a reporting verb after the comma
 			// that closes a clause with a verb of its own dates the

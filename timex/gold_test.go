@@ -96,12 +96,12 @@ type goldSet struct {
 // TestGerman scores the German gold sets: a tuning set of wire sentences
 // written for the purpose, two held-out sets written likewise, and
 // held-out sets 3 to 15 of real Austrian news (10kGNAD, derStandard) and
-// 16 of German news (Frankfurter Rundschau 1992, CoNLL-2003 testa), each
+// 16 to 18 of German news (Frankfurter Rundschau 1992, CoNLL-2003 testa), each
 // annotated by hand before the tagger was run on it and made after the
 // rules were changed for the one before. Each held-out set's first,
 // untuned run is its honest figure (testdata/*.first-run.log, pooled by
-// TestFirstRuns: 1,520 of 1,719, 88.4 %); the rules have since been
-// changed after the errors of sets 3 to 15. A gold expression counts as
+// TestFirstRuns: 1,737 of 1,979, 87.8 %); the rules have since been
+// changed after the errors of sets 3 to 18. A gold expression counts as
 // found when a system expression overlaps it. The minimums sit a point or
 // two below the current figures, so that a change that loses expressions
 // fails.
@@ -124,8 +124,8 @@ func TestGerman(t *testing.T) {
 		{"Heldout14", "de-wire-heldout14.txt", 0.86},
 		{"Heldout15", "de-wire-heldout15.txt", 0.87},
 		{"Heldout16", "de-wire-heldout16.txt", 0.92},
-		{"Heldout17", "de-wire-heldout17.txt", 0.83},
-		{"Heldout18", "de-wire-heldout18.txt", 0.82},
+		{"Heldout17", "de-wire-heldout17.txt", 0.85},
+		{"Heldout18", "de-wire-heldout18.txt", 0.84},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

@@ -997,11 +997,15 @@ func (t *Tagger) schedules(text string, out []doc.Timex, sents []doc.Span) {
 		return x.Type == "TIME" && len(x.Value) > 11 && x.Value[10] == 'T' && x.Value[11] >= '0' && x.Value[11] <= '9' && isDigits(x.Value[:4])
 	}
 	for i := 0; i < len(out); i++ {
-		if out[i].Type == "SET" && strings.HasPrefix(out[i].Value, "XXXX-WXX-") {
-			// "montags 10 bis 12 Uhr", "jeden Montag um 9 Uhr": the
-			// clock times joined to a weekday set are of no day
+		if out[i].Type == "SET" && (strings.HasPrefix(out[i].Value, "XXXX-WXX-") || out[i].Value == "P1D") {
+			// "montags 10 bis 12 Uhr", "jeden Montag um 9 Uhr", "samstags
+			// im Hallenbad von 9 bis 10 Uhr", "täglich um 10.30 Uhr und
+			// 14.30 Uhr": the clock times that follow a weekday or daily
+			// set in its sentence, before any other expression, are of no
+			// day
+			s := sentenceOf(text, out[i].Span, sents)
 			k := i + 1
-			for ; k < len(out) && clock(&out[k]) && t.joins(text[out[k-1].End:out[k].Start]); k++ {
+			for ; k < len(out) && out[k].Start < s.End && clock(&out[k]); k++ {
 				out[k].Value, out[k].Anchor = "XXXX-XX-XX"+out[k].Value[10:], ""
 			}
 			i = k - 1

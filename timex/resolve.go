@@ -503,6 +503,15 @@ func day2(s string) (string, bool) {
 	return pad(n, 2), true
 }
 
+// week2 is an ISO week number (1 to 53) with two digits.
+func week2(s string) (string, bool) {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if err != nil || n < 1 || n > 53 {
+		return "", false
+	}
+	return pad(n, 2), true
+}
+
 func month2(s string) (string, bool) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 || n > 12 {

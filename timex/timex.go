@@ -196,6 +196,7 @@ func New(code string) (*Tagger, error) {
 	var set *rules.Set
 	funcs := map[string]rules.Func{
 		"day2":   day2,
+		"week2":  week2,
 		"month2": month2,
 		"year4":  year4,
 		"decade": decade,

@@ -126,6 +126,7 @@ func TestGerman(t *testing.T) {
 		{"Heldout16", "de-wire-heldout16.txt", 0.92},
 		{"Heldout17", "de-wire-heldout17.txt", 0.85},
 		{"Heldout18", "de-wire-heldout18.txt", 0.84},
+		{"Heldout19", "de-wire-heldout19.txt", 0.87},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

@@ -127,6 +127,7 @@ func TestGerman(t *testing.T) {
 		{"Heldout17", "de-wire-heldout17.txt", 0.85},
 		{"Heldout18", "de-wire-heldout18.txt", 0.84},
 		{"Heldout19", "de-wire-heldout19.txt", 0.87},
+		{"Heldout20", "de-wire-heldout20.txt", 0.89},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "de", "testdata/"+s.file, s.min, false) })
 	}

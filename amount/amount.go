@@ -76,7 +76,7 @@ func New(code string) (*Tagger, error) {
 	if code == "de" {
 		t.decimal = ','
 	}
-	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"number", "scale", "unit", "counted", "check", "short"}, Required: []string{"unit"}}, Files(code)...)
+	set, err := rules.Load(lang.FS(), rules.Options{Attrs: []string{"number", "scale", "unit", "counted", "check", "short"}, Required: []string{"unit"}, LooseSpace: true}, Files(code)...)
 	if err != nil {
 		return nil, fmt.Errorf("amount: %w", err)
 	}

@@ -98,6 +98,10 @@ type Options struct {
 	Attrs []string
 	// Required lists attribute keys every rule must have.
 	Required []string
+	// LooseSpace lets a single white space of a pattern (\s) match one or
+	// two, and an optional one (\s?) up to two, as news copy doubles
+	// spaces ("30.  Juni", "vor  wenigen Wochen").
+	LooseSpace bool
 }
 
 // Error is a problem in a rule file, located at file:line.
@@ -361,6 +365,37 @@ func (m mapFS) ReadFile(name string) ([]byte, error) {
 		return []byte(t), nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// loosenSpace rewrites pattern so that a single white space (\s, as a
+// whole element of a sequence) matches one or two and an optional one
+// matches up to two; every other part stays as it was.
+func loosenSpace(pattern string) (string, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return "", err
+	}
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		for i, sub := range re.Sub {
+			switch {
+			case isSpaceClass(sub) && re.Op == syntax.OpConcat:
+				re.Sub[i] = &syntax.Regexp{Op: syntax.OpRepeat, Flags: sub.Flags, Min: 1, Max: 2, Sub: []*syntax.Regexp{sub}}
+			case sub.Op == syntax.OpQuest && isSpaceClass(sub.Sub[0]):
+				re.Sub[i] = &syntax.Regexp{Op: syntax.OpRepeat, Flags: sub.Flags, Min: 0, Max: 2, Sub: []*syntax.Regexp{sub.Sub[0]}}
+			default:
+				walk(sub)
+			}
+		}
+	}
+	walk(re)
+	return re.String(), nil
+}
+
+// isSpaceClass reports whether re is the class \s.
+func isSpaceClass(re *syntax.Regexp) bool {
+	want := []rune{'\t', '\n', '\f', '\r', ' ', ' '}
+	return re.Op == syntax.OpCharClass && slices.Equal(re.Rune, want)
 }
 
 // splitKV splits a table entry into key and value: the value is the last
@@ -645,6 +680,14 @@ func (p *parser) finishRule() {
 			p.errorf(line, "rule %s: no pattern", r.Name)
 		}
 		return
+	}
+	if p.opt.LooseSpace {
+		loose, err := loosenSpace(r.Pattern)
+		if err != nil {
+			p.errorf(line, "rule %s: %v", r.Name, err)
+			return
+		}
+		r.Pattern = loose
 	}
 	re, err := regexp.Compile(`^(?:` + r.Pattern + `)`)
 	if err != nil {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -145,6 +146,26 @@ func TestTableLookup(t *testing.T) {
 		w, wok := plain(k)
 		if v != w || ok != wok {
 			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", k, v, ok, w, wok)
+		}
+	}
+}
+
+// TestLoosenSpace: a single or optional white space of a sequence takes
+// up to two; other spaces and the rest stay.
+func TestLoosenSpace(t *testing.T) {
+	for _, c := range []struct{ in, match, nomatch string }{
+		{`(\d+)\.\s?(März)`, "30.  März", "30.   März"},
+		{`vor\s(wenigen)\sWochen`, "vor  wenigen  Wochen", "vorwenigen Wochen"},
+		{`a[\s-]b`, "a-b", "a  b"},
+		{`a\s+b`, "a     b", "ab"},
+	} {
+		p, err := loosenSpace(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		re := regexp.MustCompile(`^(?:` + p + `)$`)
+		if !re.MatchString(c.match) || re.MatchString(c.nomatch) {
+			t.Errorf("loosenSpace(%q) = %q: match %q %v, %q %v", c.in, p, c.match, re.MatchString(c.match), c.nomatch, re.MatchString(c.nomatch))
 		}
 	}
 }

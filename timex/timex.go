@@ -220,7 +220,7 @@ func New(code string) (*Tagger, error) {
 			return fmt.Sprintf("%02d", n-1), true
 		},
 	}
-	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}}, Files(code)...)
+	set, err := rules.Load(lang.FS(), rules.Options{Funcs: funcs, Attrs: attrs, Required: []string{"type", "value"}, LooseSpace: true}, Files(code)...)
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}

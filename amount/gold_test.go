@@ -1,16 +1,15 @@
 package amount
 
 import (
-	"bufio"
 	"fmt"
 	"math"
-	"os"
 	"path"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/dateline/dateline/doc"
+	"github.com/dateline/dateline/internal/goldset"
 )
 
 // goldAmount is one hand-annotated amount of a held-out set.
@@ -31,62 +30,26 @@ type goldDoc struct {
 // "# doc NAME" starts a document, other lines not starting with '#' are its
 // text (joined by newlines), and [TEXT|VALUE|UNIT] marks an amount.
 func readGold(path string) ([]goldDoc, error) {
-	f, err := os.Open(path)
+	sets, err := goldset.ReadFile(path, 2)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var docs []goldDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.HasPrefix(line, "# doc ") {
-			docs = append(docs, goldDoc{name: strings.TrimSpace(line[6:])})
-			continue
-		}
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		if len(docs) == 0 {
-			return nil, fmt.Errorf("%s:%d: text before the first # doc", path, n)
-		}
-		d := &docs[len(docs)-1]
-		if d.text != "" {
-			d.text += "\n"
-		}
-		for {
-			i := strings.IndexByte(line, '[')
-			if i < 0 {
-				if strings.ContainsAny(line, "]|") {
-					return nil, fmt.Errorf("%s:%d: stray ] or |", path, n)
-				}
-				d.text += line
-				break
+	docs := make([]goldDoc, len(sets))
+	for i, gd := range sets {
+		d := &docs[i]
+		d.name, d.text = gd.Arg, gd.Text
+		for _, m := range gd.Marks {
+			if len(m.Fields) != 2 {
+				return nil, fmt.Errorf("%s:%d: want [TEXT|VALUE|UNIT]", path, m.Line)
 			}
-			j := strings.IndexByte(line[i:], ']')
-			if j < 0 {
-				return nil, fmt.Errorf("%s:%d: unclosed [", path, n)
-			}
-			f := strings.Split(line[i+1:i+j], "|")
-			if len(f) != 3 {
-				return nil, fmt.Errorf("%s:%d: want [TEXT|VALUE|UNIT], got [%s]", path, n, line[i+1:i+j])
-			}
-			v, err := strconv.ParseFloat(f[1], 64)
+			v, err := strconv.ParseFloat(m.Fields[0], 64)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+				return nil, fmt.Errorf("%s:%d: %v", path, m.Line, err)
 			}
-			d.text += line[:i]
-			g := goldAmount{start: len(d.text), value: v, unit: f[2], line: n}
-			d.text += f[0]
-			g.end = len(d.text)
-			d.gold = append(d.gold, g)
-			line = line[i+j+1:]
+			d.gold = append(d.gold, goldAmount{start: m.Start, end: m.End, value: v, unit: m.Fields[1], line: m.Line})
 		}
 	}
-	return docs, sc.Err()
+	return docs, nil
 }
 
 func sameValue(a, b float64) bool {

@@ -1,12 +1,11 @@
 package timex
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/dateline/dateline/internal/goldset"
 )
 
 // goldDoc is one document of testdata/de-wire-gold.txt.
@@ -23,67 +22,31 @@ type goldTimex struct {
 }
 
 // readGold reads the bracketed gold format described at the top of
-// testdata/de-wire-gold.txt.
+// testdata/de-wire-gold.txt ([TEXT|VALUE] or [TEXT|VALUE|MOD]; "# doc
+// YYYY-MM-DD" or "# doc none" gives the anchor).
 func readGold(path string) ([]goldDoc, error) {
-	f, err := os.Open(path)
+	sets, err := goldset.ReadFile(path, 1)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var docs []goldDoc
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.HasPrefix(line, "# doc ") {
-			d := goldDoc{}
-			if a := strings.TrimSpace(line[6:]); a != "none" {
-				t, err := time.Parse("2006-01-02", a)
-				if err != nil {
-					return nil, fmt.Errorf("%s:%d: %v", path, n, err)
-				}
-				d.anchor = t
+	docs := make([]goldDoc, len(sets))
+	for i, gd := range sets {
+		d := &docs[i]
+		d.text = gd.Text
+		if gd.Arg != "none" {
+			if d.anchor, err = time.Parse("2006-01-02", gd.Arg); err != nil {
+				return nil, fmt.Errorf("%s: document %d: %v", path, i+1, err)
 			}
-			docs = append(docs, d)
-			continue
 		}
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		if len(docs) == 0 {
-			return nil, fmt.Errorf("%s:%d: text before the first # doc", path, n)
-		}
-		d := &docs[len(docs)-1]
-		if d.text != "" {
-			d.text += "\n"
-		}
-		for {
-			i := strings.IndexByte(line, '[')
-			if i < 0 {
-				d.text += line
-				break
+		for _, m := range gd.Marks {
+			g := goldTimex{start: m.Start, end: m.End, value: m.Fields[0], line: m.Line}
+			if len(m.Fields) > 1 {
+				g.mod = m.Fields[1]
 			}
-			j := strings.IndexByte(line[i:], ']')
-			if j < 0 {
-				return nil, fmt.Errorf("%s:%d: unclosed [", path, n)
-			}
-			f := strings.Split(line[i+1:i+j], "|")
-			if len(f) < 2 {
-				return nil, fmt.Errorf("%s:%d: want [text|VALUE]", path, n)
-			}
-			d.text += line[:i]
-			g := goldTimex{start: len(d.text), value: f[1], line: n}
-			if len(f) > 2 {
-				g.mod = f[2]
-			}
-			d.text += f[0]
-			g.end = len(d.text)
 			d.gold = append(d.gold, g)
-			line = line[i+j+1:]
 		}
 	}
-	return docs, sc.Err()
+	return docs, nil
 }
 
 // goldSet is a gold file of timex/testdata and the share of its

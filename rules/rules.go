@@ -1489,26 +1489,18 @@ func (s *Set) ScanTokens(text string, toks []doc.Token, emit func(m Match)) {
 // joinsOf appends to buf the positions of the hyphens and slashes of
 // text, in order.
 func joinsOf(text string, buf []int) []int {
-	for i := 0; ; {
-		k := strings.IndexByte(text[i:], '-')
-		if k < 0 {
-			break
-		}
-		buf = append(buf, i+k)
-		i += k + 1
-	}
 	n := len(buf)
-	for i := 0; ; {
-		k := strings.IndexByte(text[i:], '/')
-		if k < 0 {
-			break
+	for _, c := range []byte{'-', '/'} {
+		for i := 0; ; {
+			k := strings.IndexByte(text[i:], c)
+			if k < 0 {
+				break
+			}
+			buf = append(buf, i+k)
+			i += k + 1
 		}
-		buf = append(buf, i+k)
-		i += k + 1
 	}
-	if n > 0 && n < len(buf) {
-		slices.Sort(buf)
-	}
+	slices.Sort(buf[n:])
 	return buf
 }
 

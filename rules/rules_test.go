@@ -94,19 +94,22 @@ func FuzzParse(f *testing.F) {
 	f.Add(sample, "Am 3. März und am 24.Februar stieg es um 20 %.")
 	f.Add("define X [a-z]+\nrule r\n pattern %X\\d\n example ab1\n", "xy1 ab2")
 	f.Add("table t\n a 1\nend\nrule r\n pattern (@t)\n value %t(1)\n example a\n", "a b a")
+	f.Add("rule r\n pattern a\\s?b\\sc\n example a  b  c\n", "a b c, ab  c")
 	f.Fuzz(func(t *testing.T, rulesText, text string) {
-		s, err := Parse("f.txt", rulesText, Options{Funcs: map[string]Func{"pad": pad}})
-		if err != nil {
-			return
+		for _, loose := range []bool{false, true} {
+			s, err := Parse("f.txt", rulesText, Options{Funcs: map[string]Func{"pad": pad}, LooseSpace: loose})
+			if err != nil {
+				continue
+			}
+			s.Scan(text, 0, len(text), func(m Match) {
+				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+					t.Fatalf("bad match %d..%d in %q", m.Start, m.End, text)
+				}
+				for k := range m.Rule.Attrs {
+					s.Expand(&m, k)
+				}
+			})
 		}
-		s.Scan(text, 0, len(text), func(m Match) {
-			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-				t.Fatalf("bad match %d..%d in %q", m.Start, m.End, text)
-			}
-			for k := range m.Rule.Attrs {
-				s.Expand(&m, k)
-			}
-		})
 	})
 }
 

@@ -111,6 +111,7 @@ func TestEnglish(t *testing.T) {
 		{"Heldout2", "en-wire-heldout2.txt", 0.86},
 		{"Heldout3", "en-wire-heldout3.txt", 0.89},
 		{"Heldout4", "en-wire-heldout4.txt", 0.87},
+		{"Heldout5", "en-wire-heldout5.txt", 0.89},
 	} {
 		t.Run(s.name, func(t *testing.T) { scoreGoldLang(t, "en", "testdata/"+s.file, s.min, true) })
 	}

@@ -61,14 +61,7 @@ func BenchmarkTimeAmount(b *testing.B) {
 				cpuSeg += newstexts.CPUTime() - c1
 				for h := range halves {
 					b.StopTimer()
-					tt, err := timex.New(c.Lang)
-					if err != nil {
-						b.Fatal(err)
-					}
-					at, err := amount.New(c.Lang)
-					if err != nil {
-						b.Fatal(err)
-					}
+					tt, at := freshTaggers(b, c.Lang)
 					for _, t := range halves[1-h] {
 						segment(t)
 						tt.TagTokens(t, anchor, spans, toks)
@@ -110,14 +103,7 @@ func BenchmarkTimeAmountParts(b *testing.B) {
 			b.Fatal(err)
 		}
 		docs := newstexts.Segment(seg, texts)
-		tt, err := timex.New(c.Lang)
-		if err != nil {
-			b.Fatal(err)
-		}
-		at, err := amount.New(c.Lang)
-		if err != nil {
-			b.Fatal(err)
-		}
+		tt, at := freshTaggers(b, c.Lang)
 		for _, d := range docs {
 			tt.TagTokens(d.Text, anchor, d.Sentences, d.Tokens)
 			at.TagTokens(d.Text, d.Tokens)
@@ -145,4 +131,17 @@ func BenchmarkTimeAmountParts(b *testing.B) {
 			})
 		}
 	}
+}
+
+// freshTaggers returns new (cold) time and amount taggers of a language.
+func freshTaggers(b *testing.B, lang string) (*timex.Tagger, *amount.Tagger) {
+	tt, err := timex.New(lang)
+	if err != nil {
+		b.Fatal(err)
+	}
+	at, err := amount.New(lang)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tt, at
 }
